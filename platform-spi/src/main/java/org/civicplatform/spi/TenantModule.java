@@ -1,0 +1,51 @@
+package org.civicplatform.spi;
+
+import java.util.List;
+import java.util.Set;
+import org.civicplatform.spi.allocation.AllocationProcedure;
+import org.civicplatform.spi.form.FormDefinition;
+import org.civicplatform.spi.reference.ReferenceData;
+import org.civicplatform.spi.registry.RegistryKind;
+import org.civicplatform.spi.review.ReviewStage;
+import org.civicplatform.spi.rules.ApplicationRules;
+import org.civicplatform.spi.status.Batch;
+
+/**
+ * A city's plug-in (租户模块). One {@code @ApplicationScoped} bean per tenant jar.
+ *
+ * <p>The core never switches on tenant ids: everything tenant-specific is asked of this interface.
+ */
+public interface TenantModule {
+
+  /** Stable id used in URLs, configuration ({@code tenant.<id>.*}) and every stored row. Lower case. */
+  String id();
+
+  /** The name shown to people, e.g. 昆山市新市民积分入学. */
+  LocalizedText name();
+
+  /** The application form: steps, fields, validation, conditional visibility, document slots. */
+  FormDefinition form();
+
+  /** Validation, eligibility and points/priority rules over the stored answers. */
+  ApplicationRules rules();
+
+  /**
+   * Review stages in the order they open. A stage waits for the stages named in its {@code after};
+   * stages with the same predecessors run in parallel.
+   */
+  List<ReviewStage> reviewStages();
+
+  /** The government registries this tenant needs (each is a connector the core calls remotely). */
+  Set<RegistryKind> registries();
+
+  /** The choice batches (志愿批次) of an application and the status labels each can show. */
+  List<Batch> batches();
+
+  /** The placement procedure run by the allocation engine. */
+  AllocationProcedure allocation();
+
+  /** Districts and schools loaded when the platform runs with demo data; empty by default. */
+  default ReferenceData demoData() {
+    return ReferenceData.EMPTY;
+  }
+}

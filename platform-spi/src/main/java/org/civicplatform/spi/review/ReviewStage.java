@@ -1,0 +1,45 @@
+package org.civicplatform.spi.review;
+
+import java.util.List;
+import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.form.Condition;
+
+/**
+ * One review stage (e.g. 窗口初审, 不动产登记部门审核).
+ *
+ * @param id stable id
+ * @param name label for reviewers and the parent's progress chain
+ * @param scope who works it
+ * @param scopeValue the department or fixed scope code for DEPARTMENT; null for DISTRICT/SCHOOL (taken
+ *     from the application)
+ * @param after ids of stages that must be approved before this one opens (empty = opens on submission)
+ * @param items the point items or facts this stage confirms (e.g. {@code property}, {@code insurance})
+ * @param appliesWhen when the stage exists for an application (e.g. manual review only for rentals)
+ */
+public record ReviewStage(
+    String id,
+    LocalizedText name,
+    ScopeKind scope,
+    String scopeValue,
+    List<String> after,
+    List<String> items,
+    Condition appliesWhen) {
+
+  public ReviewStage {
+    after = List.copyOf(after);
+    items = List.copyOf(items);
+    if (appliesWhen == null) {
+      appliesWhen = Condition.always();
+    }
+  }
+
+  public static ReviewStage of(
+      String id, String zh, String en, ScopeKind scope, String scopeValue, List<String> after,
+      List<String> items) {
+    return new ReviewStage(id, LocalizedText.of(zh, en), scope, scopeValue, after, items, null);
+  }
+
+  public ReviewStage when(Condition c) {
+    return new ReviewStage(id, name, scope, scopeValue, after, items, c);
+  }
+}

@@ -1,0 +1,43 @@
+package org.civicplatform.spi.rules;
+
+import jakarta.json.JsonObject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The rules a tenant applies to an application's answers. */
+public interface ApplicationRules {
+
+  /**
+   * Normalises and validates the answers of one step before they are stored as a draft.
+   *
+   * @param stepId the step being saved
+   * @param stepAnswers the answers the parent sent for that step
+   * @param application every stored step of the application (other steps may be referenced)
+   * @param today the date the rules apply on (tests pass a fixed one)
+   * @return the answers to store (e.g. spaces removed inside names and numbers)
+   * @throws RuleViolation naming every invalid field; nothing is stored then
+   */
+  JsonObject validateStep(String stepId, JsonObject stepAnswers, JsonObject application, LocalDate today);
+
+  /** Whether the child may apply at all, and the category, from the full application. */
+  Eligibility eligibility(JsonObject application, LocalDate today);
+
+  /** Checks a whole application before submission (every step present, cross-step rules). */
+  List<FieldError> validateForSubmission(JsonObject application, LocalDate today);
+
+  /**
+   * The points estimate (what-if simulator) if this tenant ranks by points; empty otherwise. The
+   * request and response are the tenant's documented JSON contract.
+   */
+  default Optional<PointsEstimator> pointsEstimator() {
+    return Optional.empty();
+  }
+
+  /** Computes a points breakdown from a profile without storing anything. */
+  @FunctionalInterface
+  interface PointsEstimator {
+    /** @throws RuleViolation for out-of-range input, naming the field */
+    JsonObject estimate(JsonObject request);
+  }
+}

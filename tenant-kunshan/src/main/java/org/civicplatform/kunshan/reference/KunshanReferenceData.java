@@ -1,0 +1,73 @@
+package org.civicplatform.kunshan.reference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.reference.District;
+import org.civicplatform.spi.reference.ReferenceData;
+import org.civicplatform.spi.reference.School;
+
+/**
+ * Demo districts (all twelve 区镇 of kunshan-rules.md) and schools (every school named in seed 000,
+ * plus one public primary school per district so every district can be exercised).
+ */
+public final class KunshanReferenceData {
+
+  private KunshanReferenceData() {}
+
+  public static ReferenceData demo() {
+    String[][] districts = {
+      {"kfq", "昆山开发区", "Kunshan Development Zone"},
+      {"gxq", "昆山高新区（玉山镇）", "Kunshan Hi-tech Zone (Yushan)"},
+      {"hq", "花桥经济开发区", "Huaqiao Economic Development Zone"},
+      {"lydjq", "旅游度假区", "Tourism Resort Zone"},
+      {"zp", "张浦镇", "Zhangpu"},
+      {"zs", "周市镇", "Zhoushi"},
+      {"lj", "陆家镇", "Lujia"},
+      {"bc", "巴城镇", "Bacheng"},
+      {"qd", "千灯镇", "Qiandeng"},
+      {"dsh", "淀山湖镇", "Dianshanhu"},
+      {"jx", "锦溪镇", "Jinxi"},
+      {"zz", "周庄镇", "Zhouzhuang"}
+    };
+    List<District> ds = new ArrayList<>();
+    List<School> schools = new ArrayList<>();
+    for (String[] d : districts) {
+      ds.add(new District(d[0], LocalizedText.of(d[1], d[2])));
+    }
+    // Schools named in seed 000 (§4.1, §4.2, §5.2, §6).
+    schools.add(pub("ks-peiben", "昆山市培本实验小学", "Kunshan Peiben Experimental Primary School", "gxq", 360, "玉山镇", "亭林路"));
+    schools.add(pub("ks-bailu", "昆山市柏庐实验小学", "Kunshan Bailu Experimental Primary School", "gxq", 400, "柏庐", "前进西路"));
+    schools.add(pub("ks-xinzhen", "昆山市新镇中心小学校", "Kunshan Xinzhen Central Primary School", "kfq", 300, "新镇", "中华园路"));
+    schools.add(pub("ks-lujia-muxi", "昆山市陆家镇慕溪小学", "Lujia Muxi Primary School", "lj", 240, "陆家镇慕溪", "菉溪路"));
+    schools.add(pub("ks-lujia-shage", "昆山市陆家镇沙葛小学", "Lujia Shage Primary School", "lj", 200, "陆家镇沙葛", "合丰"));
+    schools.add(pub("ks-lujia-west", "昆山市陆家中心小学校（西校区）", "Lujia Central Primary School (West)", "lj", 280, "陆家镇", "陆家浜路"));
+    schools.add(new School("ks-huaqiao-middle", LocalizedText.of("昆山市花桥中学", "Kunshan Huaqiao Middle School"),
+        "hq", true, Map.of("JUNIOR", 500), List.of("花桥镇", "花桥经济开发区")));
+    schools.add(priv("ks-kangqiao", "昆山康桥学校（小学部）", "Kunshan Kangqiao School (primary)", "gxq", 120));
+    schools.add(priv("ks-lilliang", "昆山市玉山镇民办力量小学", "Yushan Liliang Private Primary School", "gxq", 150));
+    schools.add(priv("ks-adante", "昆山爱丹特外国语学校（小学部）", "Kunshan Adante Foreign Language School (primary)", "kfq", 100));
+    schools.add(priv("ks-yangcheng", "昆山阳澄学校", "Kunshan Yangcheng School", "bc", 160));
+    schools.add(priv("ks-kuncheng", "昆山昆城外国语学校（小学部）", "Kunshan Kuncheng Foreign Language School (primary)", "gxq", 120));
+    // One public primary school for every other district.
+    schools.add(pub("ks-huaqiao-primary", "昆山市花桥中心小学校", "Huaqiao Central Primary School", "hq", 320, "花桥镇", "花桥经济开发区"));
+    schools.add(pub("ks-lydjq-primary", "昆山市旅游度假区中心小学", "Tourism Resort Zone Central Primary School", "lydjq", 200, "旅游度假区", "阳澄湖"));
+    schools.add(pub("ks-zhangpu-primary", "昆山市张浦中心小学校", "Zhangpu Central Primary School", "zp", 300, "张浦镇"));
+    schools.add(pub("ks-zhoushi-primary", "昆山市周市中心小学校", "Zhoushi Central Primary School", "zs", 300, "周市镇"));
+    schools.add(pub("ks-bacheng-primary", "昆山市巴城中心小学校", "Bacheng Central Primary School", "bc", 260, "巴城镇"));
+    schools.add(pub("ks-qiandeng-primary", "昆山市千灯中心小学校", "Qiandeng Central Primary School", "qd", 260, "千灯镇"));
+    schools.add(pub("ks-dianshanhu-primary", "昆山市淀山湖中心小学校", "Dianshanhu Central Primary School", "dsh", 180, "淀山湖镇"));
+    schools.add(pub("ks-jinxi-primary", "昆山市锦溪中心小学校", "Jinxi Central Primary School", "jx", 150, "锦溪镇"));
+    schools.add(pub("ks-zhouzhuang-primary", "昆山市周庄中心小学校", "Zhouzhuang Central Primary School", "zz", 150, "周庄镇"));
+    return new ReferenceData(ds, schools);
+  }
+
+  private static School pub(String code, String zh, String en, String district, int seats, String... zone) {
+    return new School(code, LocalizedText.of(zh, en), district, true, Map.of("PRIMARY", seats), List.of(zone));
+  }
+
+  private static School priv(String code, String zh, String en, String district, int seats) {
+    return new School(code, LocalizedText.of(zh, en), district, false, Map.of("PRIMARY", seats), List.of());
+  }
+}

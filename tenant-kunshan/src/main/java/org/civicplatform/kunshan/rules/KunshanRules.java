@@ -1,0 +1,95 @@
+package org.civicplatform.kunshan.rules;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.rules.ApplicationRules;
+import org.civicplatform.spi.rules.Eligibility;
+import org.civicplatform.spi.rules.FieldError;
+import org.civicplatform.spi.rules.RuleViolation;
+
+/**
+ * Kunshan's rules over the stored answers. Spaces inside names and numbers are removed rather than
+ * refused (seed 000 §3.3.1); a primary applicant who already has a school record is refused.
+ */
+public class KunshanRules implements ApplicationRules {
+
+  /** Answer keys whose values never legitimately contain spaces. */
+  static final Set<String> SPACE_FREE =
+      Set.of("name", "idNumber", "phone", "certificateNumber", "ownerIdNumber");
+
+  @Override
+  public JsonObject validateStep(
+      String stepId, JsonObject stepAnswers, JsonObject application, LocalDate today) {
+    JsonObject normalised = stripSpaces(stepAnswers);
+    List<FieldError> errors = new ArrayList<>();
+    if ("family".equals(stepId)) {
+      JsonObject student = normalised.getJsonObject("student");
+      if (student != null && student.containsKey("hasSchoolRecord")
+          && student.get("hasSchoolRecord") == JsonValue.TRUE
+          && "PRIMARY".equals(stage(application))) {
+        errors.add(FieldError.of("family.student.hasSchoolRecord", "school-record.primary",
+            "小学新生须是未取得义务教育学籍的才能参与报名，已取得学籍的不可网报。",
+            "A primary-school applicant must not yet have a compulsory-education school record."));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RuleViolation(errors);
+    }
+    return normalised;
+  }
+
+  @Override
+  public Eligibility eligibility(JsonObject application, LocalDate today) {
+    return Eligibility.allowed(null);
+  }
+
+  @Override
+  public List<FieldError> validateForSubmission(JsonObject application, LocalDate today) {
+    List<FieldError> errors = new ArrayList<>();
+    JsonObject preview = application.getJsonObject("preview");
+    JsonObject declaration = preview == null ? null : preview.getJsonObject("declaration");
+    if (declaration == null || declaration.get("accepted") != JsonValue.TRUE) {
+      errors.add(FieldError.of("preview.declaration.accepted", "declaration.required",
+          "提交前请阅读并勾选声明。", "Read and tick the declaration before submitting."));
+    }
+    return errors;
+  }
+
+  static String stage(JsonObject application) {
+    JsonValue stage = application.get("stage");
+    return stage instanceof JsonString s ? s.getString() : null;
+  }
+
+  /** Removes every whitespace character (incl. the ideographic space) inside space-free answers. */
+  static JsonObject stripSpaces(JsonObject object) {
+    var builder = Json.createObjectBuilder();
+    object.forEach(
+        (key, value) -> {
+          if (value instanceof JsonObject nested) {
+            builder.add(key, stripSpaces(nested));
+          } else if (value instanceof JsonString text && SPACE_FREE.contains(key)) {
+            builder.add(key, text.getString().replaceAll("[\\s\\u3000]+", ""));
+          } else {
+            builder.add(key, value);
+          }
+        });
+    return builder.build();
+  }
+
+  static LocalDate date(String text, String field) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation(new org.civicplatform.spi.rules.FieldError(field, "date.format",
+          LocalizedText.of("日期格式应为 YYYY-MM-DD。", "Dates are written YYYY-MM-DD.")));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.civicplatform.siming.rules;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicplatform.spi.rules.ApplicationRules;
+import org.civicplatform.spi.rules.Eligibility;
+import org.civicplatform.spi.rules.FieldError;
+
+/**
+ * Siming's rules (siming-rules.md). Certificate numbers are stored upper case with any {@code -1}/{@code
+ * -2} suffix dropped (seed 002 §(3)).
+ */
+public class SimingRules implements ApplicationRules {
+
+  @Override
+  public JsonObject validateStep(
+      String stepId, JsonObject stepAnswers, JsonObject application, LocalDate today) {
+    if (!"housing".equals(stepId) || !(stepAnswers.get("housing") instanceof JsonObject housing)) {
+      return stepAnswers;
+    }
+    var normalised = Json.createObjectBuilder(housing);
+    if (housing.get("certificateNumber") instanceof JsonString cert) {
+      normalised.add("certificateNumber", certificateNumber(cert.getString()));
+    }
+    if (housing.get("contractNumber") instanceof JsonString contract) {
+      normalised.add("contractNumber", contract.getString().replaceAll("\\s+", "").toUpperCase());
+    }
+    return Json.createObjectBuilder(stepAnswers).add("housing", normalised).build();
+  }
+
+  /** Upper case, no spaces, without the {@code -1}/{@code -2} suffix that numbers several certificates. */
+  public static String certificateNumber(String raw) {
+    return raw.replaceAll("\\s+", "").toUpperCase().replaceFirst("-\\d$", "");
+  }
+
+  @Override
+  public Eligibility eligibility(JsonObject application, LocalDate today) {
+    return Eligibility.allowed(null);
+  }
+
+  @Override
+  public List<FieldError> validateForSubmission(JsonObject application, LocalDate today) {
+    List<FieldError> errors = new ArrayList<>();
+    JsonObject submit = application.getJsonObject("submit");
+    JsonObject pledge = submit == null ? null : submit.getJsonObject("pledge");
+    if (pledge == null || pledge.get("creditPledge") != JsonValue.TRUE) {
+      errors.add(FieldError.of("submit.pledge.creditPledge", "pledge.required",
+          "请勾选信用承诺。", "Tick the credit pledge."));
+    }
+    return errors;
+  }
+}
