@@ -3,11 +3,39 @@ package org.civicplatform.spi.allocation;
 import java.util.List;
 import org.civicplatform.spi.LocalizedText;
 
-/** A tenant's placement procedure, run by the core's allocation engine. */
+/**
+ * A tenant's placement procedure (录取程序), run by the core's allocation engine.
+ *
+ * <p>The engine builds an {@link AllocationInput} from the reviewed applications (pseudonymous keys,
+ * district, stage, category, review state, the {@link #rankingCriteria() ranking values} and the school
+ * choices per batch) and the schools' seats, calls {@link #run(AllocationInput)} and stores the {@link
+ * AllocationResult} as a dry run. A procedure is a pure function: no database, no clock, no randomness
+ * but the input's seed.
+ */
 public interface AllocationProcedure {
 
   /** The phases of the procedure, in the order they run (e.g. 第一阶段民办, 公办, 二次填报, …). */
   List<Phase> phases();
+
+  /**
+   * The values the procedure ranks by: the engine fills {@link Applicant#values()} under these codes.
+   * Empty for procedures that rank by nothing but the lottery.
+   */
+  default List<RankingCriterion> rankingCriteria() {
+    return List.of();
+  }
+
+  /**
+   * Runs the phases of the input (all, or up to {@link AllocationInput#untilPhase()}).
+   *
+   * @return one result per applicant of the input, the school tallies and any district lines;
+   *     deterministic in the input (order of its lists included) and its seed
+   * @throws IllegalArgumentException when the input breaks the procedure's contract (e.g. too many
+   *     choices in a batch, an unknown category)
+   */
+  default AllocationResult run(AllocationInput input) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not place applicants");
+  }
 
   /**
    * A phase of the admission order.

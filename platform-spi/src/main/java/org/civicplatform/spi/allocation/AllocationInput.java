@@ -1,0 +1,159 @@
+package org.civicplatform.spi.allocation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything one placement run reads: the lottery seed, the schools with their seats and the applicants.
+ * The lists are a set in effect: the constructor sorts schools by code and applicants by key, so two
+ * inputs that differ only in order are equal and run the same way.
+ *
+ * @param seed the lottery seed (see {@link SeededLottery}); secret until the run is published, never
+ *     shown by {@link #toString()} or {@link #canonical()}
+ * @param schools the schools, unique by code
+ * @param applicants the applicants, unique by key; every chosen school must be among {@code schools}
+ * @param untilPhase the last phase to run (e.g. stop after {@code PUBLIC} until second-round choices are
+ *     filed), or null to run every phase
+ */
+public record AllocationInput(
+    String seed, List<SchoolSeats> schools, List<Applicant> applicants, String untilPhase) {
+
+  public AllocationInput {
+    Objects.requireNonNull(seed, "seed");
+    if (seed.isEmpty()) {
+      throw new IllegalArgumentException("the lottery seed must not be empty");
+    }
+    List<SchoolSeats> sortedSchools = new ArrayList<>(schools);
+    sortedSchools.sort(Comparator.comparing(SchoolSeats::code));
+    List<Applicant> sortedApplicants = new ArrayList<>(applicants);
+    sortedApplicants.sort(Comparator.comparing(Applicant::applicantKey));
+    schools = List.copyOf(sortedSchools);
+    applicants = List.copyOf(sortedApplicants);
+    Set<String> codes = new HashSet<>();
+    for (SchoolSeats school : schools) {
+      if (!codes.add(school.code())) {
+        throw new IllegalArgumentException("school " + school.code() + " is listed twice");
+      }
+    }
+    for (int i = 1; i < applicants.size(); i++) {
+      if (applicants.get(i).applicantKey().equals(applicants.get(i - 1).applicantKey())) {
+        throw new IllegalArgumentException(
+            "applicant " + applicants.get(i).applicantKey() + " is listed twice");
+      }
+    }
+    for (Applicant applicant : applicants) {
+      applicant.choices().forEach((batch, chosen) -> {
+        for (String school : chosen) {
+          if (!codes.contains(school)) {
+            throw new IllegalArgumentException("applicant " + applicant.applicantKey() + " chose unknown school "
+                + school + " in batch " + batch);
+          }
+        }
+      });
+    }
+  }
+
+  /** Runs every phase. */
+  public static AllocationInput of(String seed, List<SchoolSeats> schools, List<Applicant> applicants) {
+    return new AllocationInput(seed, schools, applicants, null);
+  }
+
+  /** The same input, stopping after the given phase. */
+  public AllocationInput until(String phase) {
+    return new AllocationInput(seed, schools, applicants, phase);
+  }
+
+  /** The same input with other applicants (e.g. after second-round choices were filed). */
+  public AllocationInput withApplicants(List<Applicant> others) {
+    return new AllocationInput(seed, schools, others, untilPhase);
+  }
+
+  /** The schools by code, in code order. */
+  public Map<String, SchoolSeats> schoolsByCode() {
+    Map<String, SchoolSeats> byCode = new LinkedHashMap<>();
+    schools.forEach(s -> byCode.put(s.code(), s));
+    return byCode;
+  }
+
+  /** The commitment to publish before the run: SHA-256 of the seed. */
+  public String seedCommitment() {
+    return SeededLottery.commitment(seed);
+  }
+
+  /**
+   * The phases of {@code phases} this input runs, in order: all of them, or those up to {@link
+   * #untilPhase()}.
+   *
+   * @throws IllegalArgumentException if {@link #untilPhase()} names no phase of the list
+   */
+  public List<AllocationProcedure.Phase> phasesToRun(List<AllocationProcedure.Phase> phases) {
+    if (untilPhase == null) {
+      return List.copyOf(phases);
+    }
+    for (int i = 0; i < phases.size(); i++) {
+      if (phases.get(i).id().equals(untilPhase)) {
+        return List.copyOf(phases.subList(0, i + 1));
+      }
+    }
+    throw new IllegalArgumentException("unknown phase " + untilPhase);
+  }
+
+  /**
+   * The canonical JSON text of this input, without the seed (its commitment instead): what a published
+   * bundle holds so anyone can re-run the procedure once the seed is revealed.
+   */
+  public String canonical() {
+    SortedMap<String, Object> object = CanonicalJson.object();
+    object.put("seedCommitment", seedCommitment());
+    object.put("untilPhase", untilPhase);
+    List<Object> schoolList = new ArrayList<>();
+    for (SchoolSeats school : schools) {
+      SortedMap<String, Object> s = CanonicalJson.object();
+      s.put("code", school.code());
+      s.put("district", school.districtCode());
+      s.put("public", school.publicSchool());
+      SortedMap<String, Object> seats = CanonicalJson.object();
+      seats.putAll(school.seats());
+      s.put("seats", seats);
+      s.put("tags", List.copyOf(school.tags()));
+      schoolList.add(s);
+    }
+    object.put("schools", schoolList);
+    List<Object> applicantList = new ArrayList<>();
+    for (Applicant applicant : applicants) {
+      SortedMap<String, Object> a = CanonicalJson.object();
+      a.put("key", applicant.applicantKey());
+      a.put("district", applicant.districtCode());
+      a.put("stage", applicant.stage());
+      a.put("category", applicant.category());
+      a.put("reviewComplete", applicant.reviewComplete());
+      a.put("values", CanonicalJson.values(applicant.values()));
+      SortedMap<String, Object> choices = CanonicalJson.object();
+      choices.putAll(new TreeMap<>(applicant.choices()));
+      a.put("choices", choices);
+      applicantList.add(a);
+    }
+    object.put("applicants", applicantList);
+    return CanonicalJson.write(object);
+  }
+
+  /** Lower-case hex SHA-256 of the UTF-8 {@link #canonical()} text. */
+  public String digest() {
+    return SeededLottery.sha256Hex(canonical());
+  }
+
+  /** Never shows the seed. */
+  @Override
+  public String toString() {
+    return "AllocationInput[seedCommitment=" + seedCommitment() + ", schools=" + schools.size()
+        + ", applicants=" + applicants.size() + ", untilPhase=" + untilPhase + "]";
+  }
+}

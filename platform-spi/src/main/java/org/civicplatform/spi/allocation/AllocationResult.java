@@ -1,0 +1,105 @@
+package org.civicplatform.spi.allocation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The result of one placement run (录取结果), stored by the engine as a dry run and published later.
+ * Deterministic: the same input and seed give an equal result and the same {@link #canonical()} bytes.
+ *
+ * @param seedCommitment SHA-256 of the seed, published before the run
+ * @param inputDigest {@link AllocationInput#digest()} of the input, tying the result to it
+ * @param phases the ids of the phases that ran, in order
+ * @param applicants one entry per applicant of the input, sorted by key
+ * @param schools one tally per school and offered stage, sorted by school then stage
+ * @param districtLines the district lines of points rankings, sorted by district then stage (empty for
+ *     procedures without one)
+ */
+public record AllocationResult(
+    String seedCommitment,
+    String inputDigest,
+    List<String> phases,
+    List<ApplicantResult> applicants,
+    List<SchoolTally> schools,
+    List<DistrictLine> districtLines) {
+
+  public AllocationResult {
+    Objects.requireNonNull(seedCommitment, "seedCommitment");
+    Objects.requireNonNull(inputDigest, "inputDigest");
+    phases = List.copyOf(phases);
+    List<ApplicantResult> a = new ArrayList<>(applicants);
+    a.sort(Comparator.comparing(ApplicantResult::applicantKey));
+    applicants = List.copyOf(a);
+    List<SchoolTally> s = new ArrayList<>(schools);
+    s.sort(Comparator.comparing(SchoolTally::school).thenComparing(SchoolTally::stage));
+    schools = List.copyOf(s);
+    List<DistrictLine> d = new ArrayList<>(districtLines);
+    d.sort(Comparator.comparing(DistrictLine::district).thenComparing(DistrictLine::stage));
+    districtLines = List.copyOf(d);
+  }
+
+  /** One applicant's result. */
+  public Optional<ApplicantResult> applicant(String applicantKey) {
+    int lo = 0;
+    int hi = applicants.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = applicants.get(mid).applicantKey().compareTo(applicantKey);
+      if (c == 0) {
+        return Optional.of(applicants.get(mid));
+      }
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The tally of one school for one stage. */
+  public Optional<SchoolTally> school(String school, String stage) {
+    return schools.stream().filter(t -> t.school().equals(school) && t.stage().equals(stage)).findFirst();
+  }
+
+  /** The top-up list (补录): unplaced applicants and the schools with seats left. */
+  public TopUpList topUp() {
+    List<String> unplaced = new ArrayList<>();
+    for (ApplicantResult result : applicants) {
+      if (result.last().filter(Outcome.TopUp.class::isInstance).isPresent()) {
+        unplaced.add(result.applicantKey());
+      }
+    }
+    return new TopUpList(unplaced, schools.stream().filter(t -> t.seatsLeft() > 0).toList());
+  }
+
+  /**
+   * The canonical JSON text: members sorted by name, lists in the documented order, no whitespace,
+   * decimals in plain notation. Byte-identical (as UTF-8) for equal results, across runs and JVMs.
+   */
+  public String canonical() {
+    SortedMap<String, Object> object = CanonicalJson.object();
+    object.put("seedCommitment", seedCommitment);
+    object.put("inputDigest", inputDigest);
+    object.put("phases", phases);
+    List<Object> a = new ArrayList<>(applicants.size());
+    applicants.forEach(r -> a.add(r.canonicalForm()));
+    object.put("applicants", a);
+    List<Object> s = new ArrayList<>(schools.size());
+    schools.forEach(t -> s.add(t.canonicalForm()));
+    object.put("schools", s);
+    List<Object> d = new ArrayList<>(districtLines.size());
+    districtLines.forEach(l -> d.add(l.canonicalForm()));
+    object.put("districtLines", d);
+    return CanonicalJson.write(object);
+  }
+
+  /** Lower-case hex SHA-256 of the UTF-8 {@link #canonical()} text, to publish next to the result. */
+  public String digest() {
+    return SeededLottery.sha256Hex(canonical());
+  }
+}
