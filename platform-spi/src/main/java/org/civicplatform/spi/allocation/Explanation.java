@@ -1,5 +1,6 @@
 package org.civicplatform.spi.allocation;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -49,6 +50,23 @@ public record Explanation(
 
   public Explanation withDistrictLine(Standing line) {
     return new Explanation(rule, text, candidates, standing, lastAdmitted, line);
+  }
+
+  /**
+   * The words of a decision in both languages: {@link String#format} patterns filled with the same
+   * arguments (locale-independent), where a {@link LocalizedText} argument gives its Chinese text to
+   * the Chinese pattern and its English text to the English one.
+   */
+  public static LocalizedText say(String zh, String en, Object... args) {
+    Object[] zhArgs = new Object[args.length];
+    Object[] enArgs = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      boolean localized = args[i] instanceof LocalizedText;
+      zhArgs[i] = localized ? ((LocalizedText) args[i]).zh() : args[i];
+      enArgs[i] = localized ? ((LocalizedText) args[i]).en() : args[i];
+    }
+    return LocalizedText.of(
+        String.format(Locale.ROOT, zh, zhArgs), String.format(Locale.ROOT, en, enArgs));
   }
 
   /** The applicant's lottery key when the lottery decided their position. */
