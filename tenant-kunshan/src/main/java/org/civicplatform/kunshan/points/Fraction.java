@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param numerator the numerator, zero or more
  * @param denominator the denominator, more than zero
  */
-public record Fraction(BigInteger numerator, BigInteger denominator) implements Comparable<Fraction> {
+public record Fraction(BigInteger numerator, BigInteger denominator)
+    implements Comparable<Fraction> {
 
   /** Scale of every published points value: 2 decimals. */
   public static final int SCALE = 2;
@@ -23,7 +24,8 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
     Objects.requireNonNull(numerator, "numerator");
     Objects.requireNonNull(denominator, "denominator");
     if (denominator.signum() <= 0 || numerator.signum() < 0) {
-      throw new IllegalArgumentException("points are never negative: " + numerator + "/" + denominator);
+      throw new IllegalArgumentException(
+          "points are never negative: " + numerator + "/" + denominator);
     }
     BigInteger gcd = numerator.gcd(denominator);
     if (!gcd.equals(BigInteger.ONE) && gcd.signum() > 0) {
@@ -64,7 +66,8 @@ public record Fraction(BigInteger numerator, BigInteger denominator) implements 
 
   /** The value rounded half-up to {@value #SCALE} decimals, the one rounding the rules allow. */
   public BigDecimal rounded() {
-    return new BigDecimal(numerator).divide(new BigDecimal(denominator), SCALE, RoundingMode.HALF_UP);
+    return new BigDecimal(numerator)
+        .divide(new BigDecimal(denominator), SCALE, RoundingMode.HALF_UP);
   }
 
   @Override

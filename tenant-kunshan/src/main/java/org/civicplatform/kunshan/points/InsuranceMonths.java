@@ -5,14 +5,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Months of social insurance paid in Kunshan (在昆参保月数) per type, in the two parts of the window:
- * the recent part (近 36 个月) and the earlier part (前 84 个月). A type that is absent has 0 months.
- * Ranges are checked against the year's {@link RuleSet} by {@link PointsCalculator#check}.
+ * Months of social insurance paid in Kunshan (在昆参保月数) per type, in the two parts of the window: the
+ * recent part (近 36 个月) and the earlier part (前 84 个月). A type that is absent has 0 months. Ranges
+ * are checked against the year's {@link RuleSet} by {@link PointsCalculator#check}.
  *
  * @param recent months per type in the recent part
  * @param earlier months per type in the earlier part
  */
-public record InsuranceMonths(Map<InsuranceType, Integer> recent, Map<InsuranceType, Integer> earlier) {
+public record InsuranceMonths(
+    Map<InsuranceType, Integer> recent, Map<InsuranceType, Integer> earlier) {
 
   /** No insurance at all. */
   public static final InsuranceMonths NONE = new InsuranceMonths(Map.of(), Map.of());

@@ -24,32 +24,49 @@ import org.civicplatform.spi.rules.RuleViolation;
 
 /**
  * The parent's what-if simulator (积分测算), {@code POST /api/tenants/kunshan/points/estimate}: turns
- * the documented request into a {@link PointsProfile}, computes it with the year's {@link RuleSet} and
- * answers the documented response. Nothing is stored and nothing is pending: every absent field means
- * "none" (and an absent {@code lawAbiding} means no 遵规守法 points).
+ * the documented request into a {@link PointsProfile}, computes it with the year's {@link RuleSet}
+ * and answers the documented response. Nothing is stored and nothing is pending: every absent field
+ * means "none" (and an absent {@code lawAbiding} means no 遵规守法 points).
  *
- * <p>Request fields: {@code year}, {@code propertyRegisteredOn}, {@code insuranceMonths.recent|earlier
- * .pension|medical|unemployment|injury|maternity}, {@code education}, {@code vocationalLevel}, {@code
- * titleLevel}, {@code honours[i].kind|level|awardedOn}, {@code lawAbiding}. Response: {@code year},
- * {@code ruleSet}, {@code items} ({@code property, education, vocational, title, titleOrEducation,
- * insurance, honours, lawAbiding}) and {@code total}, numbers rounded to 2 decimals and written
- * without trailing zeros (41.17, 5, 0).
+ * <p>Request fields: {@code year}, {@code propertyRegisteredOn}, {@code
+ * insuranceMonths.recent|earlier .pension|medical|unemployment|injury|maternity}, {@code
+ * education}, {@code vocationalLevel}, {@code titleLevel}, {@code honours[i].kind|level|awardedOn},
+ * {@code lawAbiding}. Response: {@code year}, {@code ruleSet}, {@code items} ({@code property,
+ * education, vocational, title, titleOrEducation, insurance, honours, lawAbiding}) and {@code
+ * total}, numbers rounded to 2 decimals and written without trailing zeros (41.17, 5, 0).
  *
  * <p>Every problem of the request is collected and thrown as one {@link RuleViolation}, each {@link
- * FieldError} naming its field path: wrong JSON types, unknown fields, unknown enum values, malformed
- * dates, a year without a rule set, months outside 0…36 or 0…84, dates after the cut-off.
+ * FieldError} naming its field path: wrong JSON types, unknown fields, unknown enum values,
+ * malformed dates, a year without a rule set, months outside 0…36 or 0…84, dates after the cut-off.
  */
 public final class KunshanPointsEstimator implements ApplicationRules.PointsEstimator {
 
   private static final Set<String> FIELDS =
-      Set.of("year", "propertyRegisteredOn", "insuranceMonths", "education", "vocationalLevel",
-          "titleLevel", "honours", "lawAbiding");
+      Set.of(
+          "year",
+          "propertyRegisteredOn",
+          "insuranceMonths",
+          "education",
+          "vocationalLevel",
+          "titleLevel",
+          "honours",
+          "lawAbiding");
   private static final List<String> PARTS = List.of("recent", "earlier");
   private static final Set<String> HONOUR_FIELDS = Set.of("kind", "level", "awardedOn");
   private static final List<PointsItem> RESPONSE_ITEMS =
-      List.of(PointsItem.PROPERTY, PointsItem.EDUCATION, PointsItem.VOCATIONAL, PointsItem.TITLE,
-          PointsItem.TITLE_OR_EDUCATION, PointsItem.INSURANCE, PointsItem.HONOURS,
+      List.of(
+          PointsItem.PROPERTY,
+          PointsItem.EDUCATION,
+          PointsItem.VOCATIONAL,
+          PointsItem.TITLE,
+          PointsItem.TITLE_OR_EDUCATION,
+          PointsItem.INSURANCE,
+          PointsItem.HONOURS,
           PointsItem.LAW_ABIDING);
+
+  private static final Map<String, InsuranceType> INSURANCE_TYPES =
+      Arrays.stream(InsuranceType.values())
+          .collect(Collectors.toMap(InsuranceType::jsonName, type -> type));
 
   private final RuleSets ruleSets;
 
@@ -155,7 +172,8 @@ public final class KunshanPointsEstimator implements ApplicationRules.PointsEsti
         part(object.get("earlier"), "insuranceMonths.earlier", errors));
   }
 
-  private static Map<InsuranceType, Integer> part(JsonValue value, String path, List<FieldError> errors) {
+  private static Map<InsuranceType, Integer> part(
+      JsonValue value, String path, List<FieldError> errors) {
     Map<InsuranceType, Integer> months = new EnumMap<>(InsuranceType.class);
     if (absent(value)) {
       return months;
@@ -164,12 +182,9 @@ public final class KunshanPointsEstimator implements ApplicationRules.PointsEsti
       errors.add(PointsMessages.error(path, "points.type.object"));
       return months;
     }
-    Map<String, InsuranceType> types =
-        Arrays.stream(InsuranceType.values())
-            .collect(Collectors.toMap(InsuranceType::jsonName, type -> type));
     object.forEach(
         (key, count) -> {
-          InsuranceType type = types.get(key);
+          InsuranceType type = INSURANCE_TYPES.get(key);
           if (type == null) {
             errors.add(PointsMessages.error(path + "." + key, "points.field.unknown"));
           } else if (!absent(count)) {

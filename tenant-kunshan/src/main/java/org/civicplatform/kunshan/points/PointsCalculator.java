@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.civicplatform.spi.rules.FieldError;
 import org.civicplatform.spi.rules.RuleViolation;
 
@@ -20,18 +19,18 @@ import org.civicplatform.spi.rules.RuleViolation;
  * kunshan-rules.md defines them:
  *
  * <ol>
- *   <li>房产年限: complete months from the registration date to the cut-off × the points per month,
- *       up to the cap if the rule set has one;
+ *   <li>房产年限: complete months from the registration date to the cut-off × the points per month, up
+ *       to the cap if the rule set has one;
  *   <li>专业技术职称(职业资格)或文化程度: the highest of the three lines;
  *   <li>参保年限: for each insurance type, recent months × their weight + earlier months × theirs;
  *   <li>先进典型: the highest honour, not added;
  *   <li>遵规守法: the rule set's points for a clean record.
  * </ol>
  *
- * <p>Each item is computed exactly ({@link Fraction}) and rounded half-up to 2 decimals once; the total
- * is the sum of the rounded counted indicators. A pending (核算中) line has no value and does not
- * count; an indicator that takes the highest of several lines takes it over the confirmed ones and is
- * pending only while all of them are.
+ * <p>Each item is computed exactly ({@link Fraction}) and rounded half-up to 2 decimals once; the
+ * total is the sum of the rounded counted indicators. A pending (核算中) line has no value and does
+ * not count; an indicator that takes the highest of several lines takes it over the confirmed ones
+ * and is pending only while all of them are.
  */
 public final class PointsCalculator {
 
@@ -46,10 +45,10 @@ public final class PointsCalculator {
   }
 
   /**
-   * The inputs outside the rule set's ranges, with the field paths of the estimate request: insurance
-   * months below 0 or beyond the part's length ({@code insuranceMonths.recent.pension}), a property
-   * registered after the cut-off ({@code propertyRegisteredOn}), an honour awarded after it ({@code
-   * honours[0].awardedOn}, entries counted from 0).
+   * The inputs outside the rule set's ranges, with the field paths of the estimate request:
+   * insurance months below 0 or beyond the part's length ({@code insuranceMonths.recent.pension}),
+   * a property registered after the cut-off ({@code propertyRegisteredOn}), an honour awarded after
+   * it ({@code honours[0].awardedOn}, entries counted from 0).
    */
   public List<FieldError> check(PointsProfile profile) {
     List<FieldError> errors = new ArrayList<>();
@@ -57,15 +56,29 @@ public final class PointsCalculator {
     if (registeredOn != null && registeredOn.isAfter(ruleSet.cutOff())) {
       errors.add(
           PointsMessages.error(
-              "propertyRegisteredOn", "points.property.after-cut-off", ruleSet.cutOff().toString()));
+              "propertyRegisteredOn",
+              "points.property.after-cut-off",
+              ruleSet.cutOff().toString()));
     }
     for (InsuranceType type : InsuranceType.values()) {
-      checkMonths(errors, "recent", type, profile.insuranceMonths().recent(type),
-          ruleSet.recentMonths(), ruleSet.recentFrom().toString(), ruleSet.recentTo().toString());
+      checkMonths(
+          errors,
+          "recent",
+          type,
+          profile.insuranceMonths().recent(type),
+          ruleSet.recentMonths(),
+          ruleSet.recentFrom().toString(),
+          ruleSet.recentTo().toString());
     }
     for (InsuranceType type : InsuranceType.values()) {
-      checkMonths(errors, "earlier", type, profile.insuranceMonths().earlier(type),
-          ruleSet.earlierMonths(), ruleSet.earlierFrom().toString(), ruleSet.earlierTo().toString());
+      checkMonths(
+          errors,
+          "earlier",
+          type,
+          profile.insuranceMonths().earlier(type),
+          ruleSet.earlierMonths(),
+          ruleSet.earlierFrom().toString(),
+          ruleSet.earlierTo().toString());
     }
     List<Honour> honours = profile.honours();
     for (int i = 0; i < honours.size(); i++) {
@@ -94,20 +107,16 @@ public final class PointsCalculator {
     Map<PointsItem, BigDecimal> values = new EnumMap<>(PointsItem.class);
     Set<PointsItem> pending = EnumSet.noneOf(PointsItem.class);
 
-    confirmed(profile, PointsItem.PROPERTY, () -> property(profile.propertyRegisteredOn()), values, pending);
-    confirmed(profile, PointsItem.EDUCATION,
-        () -> ruleSet.educationPoints().get(profile.education()), values, pending);
-    confirmed(profile, PointsItem.VOCATIONAL,
-        () -> ruleSet.vocationalPoints().get(profile.vocationalLevel()), values, pending);
-    confirmed(profile, PointsItem.TITLE,
-        () -> ruleSet.titlePoints().get(profile.titleLevel()), values, pending);
-    confirmed(profile, PointsItem.INSURANCE, () -> insurance(profile.insuranceMonths()), values, pending);
-    for (HonourKind kind : HonourKind.values()) {
-      confirmed(profile, kind.item(), () -> honour(profile.honours(), kind), values, pending);
+    for (PointsItem item : PointsItem.values()) {
+      if (!item.reviewed()) {
+        continue;
+      }
+      if (profile.isPending(item)) {
+        pending.add(item);
+      } else {
+        values.put(item, Fraction.of(line(item, profile)).rounded());
+      }
     }
-    confirmed(profile, PointsItem.LAW_ABIDING,
-        () -> Boolean.TRUE.equals(profile.lawAbiding()) ? ruleSet.lawAbidingPoints() : BigDecimal.ZERO,
-        values, pending);
     highestOf(PointsItem.TITLE_OR_EDUCATION, values, pending);
     highestOf(PointsItem.HONOURS, values, pending);
 
@@ -144,9 +153,10 @@ public final class PointsCalculator {
   public BigDecimal insurance(InsuranceMonths months) {
     Fraction points = Fraction.ZERO;
     for (InsuranceType type : InsuranceType.values()) {
-      points = points
-          .plus(ruleSet.recentPointsPerMonth().times(months.recent(type)))
-          .plus(ruleSet.earlierPointsPerMonth().times(months.earlier(type)));
+      points =
+          points
+              .plus(ruleSet.recentPointsPerMonth().times(months.recent(type)))
+              .plus(ruleSet.earlierPointsPerMonth().times(months.earlier(type)));
     }
     return points.rounded();
   }
@@ -160,8 +170,14 @@ public final class PointsCalculator {
         .orElse(BigDecimal.ZERO);
   }
 
-  private void checkMonths(List<FieldError> errors, String part, InsuranceType type, int months,
-      int length, String from, String to) {
+  private void checkMonths(
+      List<FieldError> errors,
+      String part,
+      InsuranceType type,
+      int months,
+      int length,
+      String from,
+      String to) {
     if (months < 0 || months > length) {
       errors.add(
           PointsMessages.error(
@@ -173,14 +189,22 @@ public final class PointsCalculator {
     }
   }
 
-  private static void confirmed(PointsProfile profile, PointsItem item,
-      Supplier<BigDecimal> value, Map<PointsItem, BigDecimal> values,
-      Set<PointsItem> pending) {
-    if (profile.isPending(item)) {
-      pending.add(item);
-    } else {
-      values.put(item, rounded(value.get()));
-    }
+  /** The value of a line a department confirms, before rounding. */
+  private BigDecimal line(PointsItem item, PointsProfile profile) {
+    return switch (item) {
+      case PROPERTY -> property(profile.propertyRegisteredOn());
+      case EDUCATION -> ruleSet.educationPoints().get(profile.education());
+      case VOCATIONAL -> ruleSet.vocationalPoints().get(profile.vocationalLevel());
+      case TITLE -> ruleSet.titlePoints().get(profile.titleLevel());
+      case INSURANCE -> insurance(profile.insuranceMonths());
+      case BRAVERY -> honour(profile.honours(), HonourKind.BRAVERY);
+      case MODEL_WORKER -> honour(profile.honours(), HonourKind.MODEL_WORKER);
+      case MORAL_MODEL -> honour(profile.honours(), HonourKind.MORAL_MODEL);
+      case LAW_ABIDING ->
+          Boolean.TRUE.equals(profile.lawAbiding()) ? ruleSet.lawAbidingPoints() : BigDecimal.ZERO;
+      case TITLE_OR_EDUCATION, HONOURS ->
+          throw new IllegalArgumentException(item + " is the highest of its lines");
+    };
   }
 
   private static void highestOf(
@@ -195,9 +219,5 @@ public final class PointsCalculator {
     } else {
       pending.add(indicator);
     }
-  }
-
-  private static BigDecimal rounded(BigDecimal value) {
-    return Fraction.of(value).rounded();
   }
 }

@@ -7,9 +7,9 @@ import org.civicplatform.spi.LocalizedText;
 import org.civicplatform.spi.rules.FieldError;
 
 /**
- * The bilingual texts of the points errors, from {@code messages_zh_CN} and {@code messages_en} next
- * to this class. The message key is the {@link FieldError#code() error code}. Arguments are passed as
- * text so that numbers are never grouped ("2,024").
+ * The bilingual texts of the points errors, from {@code messages_zh_CN} and {@code messages_en}
+ * next to this class. The message key is the {@link FieldError#code() error code}. Arguments are
+ * passed as text so that numbers are never grouped ("2,024").
  */
 final class PointsMessages {
 

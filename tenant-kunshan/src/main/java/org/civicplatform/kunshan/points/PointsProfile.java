@@ -69,33 +69,75 @@ public record PointsProfile(
   }
 
   public PointsProfile withPropertyRegisteredOn(LocalDate date) {
-    return new PointsProfile(date, insuranceMonths, education, vocationalLevel, titleLevel, honours,
-        lawAbiding, pending);
+    return new PointsProfile(
+        date,
+        insuranceMonths,
+        education,
+        vocationalLevel,
+        titleLevel,
+        honours,
+        lawAbiding,
+        pending);
   }
 
   public PointsProfile withInsuranceMonths(InsuranceMonths months) {
-    return new PointsProfile(propertyRegisteredOn, months, education, vocationalLevel, titleLevel,
-        honours, lawAbiding, pending);
+    return new PointsProfile(
+        propertyRegisteredOn,
+        months,
+        education,
+        vocationalLevel,
+        titleLevel,
+        honours,
+        lawAbiding,
+        pending);
   }
 
   public PointsProfile withEducation(Education level) {
-    return new PointsProfile(propertyRegisteredOn, insuranceMonths, level, vocationalLevel,
-        titleLevel, honours, lawAbiding, pending);
+    return new PointsProfile(
+        propertyRegisteredOn,
+        insuranceMonths,
+        level,
+        vocationalLevel,
+        titleLevel,
+        honours,
+        lawAbiding,
+        pending);
   }
 
   public PointsProfile withVocationalLevel(VocationalLevel level) {
-    return new PointsProfile(propertyRegisteredOn, insuranceMonths, education, level, titleLevel,
-        honours, lawAbiding, pending);
+    return new PointsProfile(
+        propertyRegisteredOn,
+        insuranceMonths,
+        education,
+        level,
+        titleLevel,
+        honours,
+        lawAbiding,
+        pending);
   }
 
   public PointsProfile withTitleLevel(TitleLevel level) {
-    return new PointsProfile(propertyRegisteredOn, insuranceMonths, education, vocationalLevel,
-        level, honours, lawAbiding, pending);
+    return new PointsProfile(
+        propertyRegisteredOn,
+        insuranceMonths,
+        education,
+        vocationalLevel,
+        level,
+        honours,
+        lawAbiding,
+        pending);
   }
 
   public PointsProfile withHonours(List<Honour> list) {
-    return new PointsProfile(propertyRegisteredOn, insuranceMonths, education, vocationalLevel,
-        titleLevel, list, lawAbiding, pending);
+    return new PointsProfile(
+        propertyRegisteredOn,
+        insuranceMonths,
+        education,
+        vocationalLevel,
+        titleLevel,
+        list,
+        lawAbiding,
+        pending);
   }
 
   /** With the 遵规守法 result; null marks it not yet reviewed. */
@@ -105,13 +147,27 @@ public record PointsProfile(
     if (lawAbiding == null) {
       others.remove(PointsItem.LAW_ABIDING);
     }
-    return new PointsProfile(propertyRegisteredOn, insuranceMonths, education, vocationalLevel,
-        titleLevel, honours, result, others);
+    return new PointsProfile(
+        propertyRegisteredOn,
+        insuranceMonths,
+        education,
+        vocationalLevel,
+        titleLevel,
+        honours,
+        result,
+        others);
   }
 
   /** With exactly these items pending (plus 遵规守法 while {@code lawAbiding} is null). */
   public PointsProfile withPending(PointsItem... items) {
-    return new PointsProfile(propertyRegisteredOn, insuranceMonths, education, vocationalLevel,
-        titleLevel, honours, lawAbiding, Set.copyOf(Arrays.asList(items)));
+    return new PointsProfile(
+        propertyRegisteredOn,
+        insuranceMonths,
+        education,
+        vocationalLevel,
+        titleLevel,
+        honours,
+        lawAbiding,
+        Set.copyOf(Arrays.asList(items)));
   }
 }

@@ -30,7 +30,8 @@ import java.util.Objects;
  * @param lawAbidingPoints points for a clean public-security record (遵规守法)
  * @param lawAbidingYears years before the cut-off the public-security check looks at (3)
  * @param residencePermitYears years a residence permit (居住证) must be held at the cut-off (1)
- * @param minimumPensionMonths months of pension insurance in the window for a 积分生 without property (12)
+ * @param minimumPensionMonths months of pension insurance in the window for a 积分生 without property
+ *     (12)
  * @param primaryEntryAge age for primary school (6)
  * @param primaryBirthCutOff last birthday in the year {@code year − primaryEntryAge} (08-31)
  */
@@ -123,18 +124,50 @@ public record RuleSet(
 
   /** This rule set with another property cap (null removes it). */
   public RuleSet withPropertyCap(BigDecimal cap) {
-    return new RuleSet(year, version, cutOff, recentMonths, recentPointsPerMonth, earlierMonths,
-        earlierPointsPerMonth, propertyPointsPerMonth, cap, educationPoints, vocationalPoints,
-        titlePoints, honourPoints, lawAbidingPoints, lawAbidingYears, residencePermitYears,
-        minimumPensionMonths, primaryEntryAge, primaryBirthCutOff);
+    return new RuleSet(
+        year,
+        version,
+        cutOff,
+        recentMonths,
+        recentPointsPerMonth,
+        earlierMonths,
+        earlierPointsPerMonth,
+        propertyPointsPerMonth,
+        cap,
+        educationPoints,
+        vocationalPoints,
+        titlePoints,
+        honourPoints,
+        lawAbidingPoints,
+        lawAbidingYears,
+        residencePermitYears,
+        minimumPensionMonths,
+        primaryEntryAge,
+        primaryBirthCutOff);
   }
 
   /** These parameters for another year, version and cut-off date (a new year's starting point). */
   public RuleSet forYear(int otherYear, String otherVersion, LocalDate otherCutOff) {
-    return new RuleSet(otherYear, otherVersion, otherCutOff, recentMonths, recentPointsPerMonth,
-        earlierMonths, earlierPointsPerMonth, propertyPointsPerMonth, propertyCap, educationPoints,
-        vocationalPoints, titlePoints, honourPoints, lawAbidingPoints, lawAbidingYears,
-        residencePermitYears, minimumPensionMonths, primaryEntryAge, primaryBirthCutOff);
+    return new RuleSet(
+        otherYear,
+        otherVersion,
+        otherCutOff,
+        recentMonths,
+        recentPointsPerMonth,
+        earlierMonths,
+        earlierPointsPerMonth,
+        propertyPointsPerMonth,
+        propertyCap,
+        educationPoints,
+        vocationalPoints,
+        titlePoints,
+        honourPoints,
+        lawAbidingPoints,
+        lawAbidingYears,
+        residencePermitYears,
+        minimumPensionMonths,
+        primaryEntryAge,
+        primaryBirthCutOff);
   }
 
   /** Last month of the recent part: the month of the cut-off (2024-03). */

@@ -8,35 +8,36 @@ import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example of kunshan-rules.md "Points estimate": the documented request, with the values of seed
- * 000's worked example chosen among the alternatives it lists, answers the documented response.
+ * The example of kunshan-rules.md "Points estimate": the documented request, with the values of
+ * seed 000's worked example chosen among the alternatives it lists, answers the documented
+ * response.
  */
 class EstimateExampleTest {
 
   static final String EXAMPLE_REQUEST =
       """
-      {
-        "year": 2024,
-        "propertyRegisteredOn": "2003-08-15",
-        "insuranceMonths": {
-          "recent":  {"pension": 36, "medical": 36, "unemployment": 36, "injury": 36, "maternity": 36},
-          "earlier": {"pension": 8,  "medical": 8,  "unemployment": 8,  "injury": 8,  "maternity": 8}
-        },
-        "education": "NONE",
-        "vocationalLevel": "LEVEL4",
-        "titleLevel": "JUNIOR",
-        "honours": [],
-        "lawAbiding": true
-      }
-      """;
+{
+  "year": 2024,
+  "propertyRegisteredOn": "2003-08-15",
+  "insuranceMonths": {
+    "recent":  {"pension": 36, "medical": 36, "unemployment": 36, "injury": 36, "maternity": 36},
+    "earlier": {"pension": 8,  "medical": 8,  "unemployment": 8,  "injury": 8,  "maternity": 8}
+  },
+  "education": "NONE",
+  "vocationalLevel": "LEVEL4",
+  "titleLevel": "JUNIOR",
+  "honours": [],
+  "lawAbiding": true
+}
+""";
 
   static final String EXAMPLE_RESPONSE =
       """
-      {"year": 2024, "ruleSet": "kunshan-2024-default",
-       "items": {"property": 41.17, "education": 0, "vocational": 5, "title": 5, "titleOrEducation": 5,
-                 "insurance": 66.67, "honours": 0, "lawAbiding": 20},
-       "total": 132.84}
-      """;
+{"year": 2024, "ruleSet": "kunshan-2024-default",
+ "items": {"property": 41.17, "education": 0, "vocational": 5, "title": 5, "titleOrEducation": 5,
+           "insurance": 66.67, "honours": 0, "lawAbiding": 20},
+ "total": 132.84}
+""";
 
   static JsonObject json(String text) {
     return Json.createReader(new StringReader(text)).readObject();

@@ -29,21 +29,29 @@ class EstimateRejectionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"recent, pension", "recent, medical", "recent, unemployment", "recent, injury",
-      "recent, maternity"})
+  @CsvSource({
+    "recent, pension",
+    "recent, medical",
+    "recent, unemployment",
+    "recent, injury",
+    "recent, maternity"
+  })
   void rejectsThirtySevenRecentMonths(String part, String type) {
-    FieldError error =
-        onlyError("{\"insuranceMonths\":{\"" + part + "\":{\"" + type + "\":37}}}");
+    FieldError error = onlyError("{\"insuranceMonths\":{\"" + part + "\":{\"" + type + "\":37}}}");
     assertEquals("insuranceMonths." + part + "." + type, error.field());
     assertEquals("points.insurance.months.range", error.code());
   }
 
   @ParameterizedTest
-  @CsvSource({"earlier, pension", "earlier, medical", "earlier, unemployment", "earlier, injury",
-      "earlier, maternity"})
+  @CsvSource({
+    "earlier, pension",
+    "earlier, medical",
+    "earlier, unemployment",
+    "earlier, injury",
+    "earlier, maternity"
+  })
   void rejectsEightyFiveEarlierMonths(String part, String type) {
-    FieldError error =
-        onlyError("{\"insuranceMonths\":{\"" + part + "\":{\"" + type + "\":85}}}");
+    FieldError error = onlyError("{\"insuranceMonths\":{\"" + part + "\":{\"" + type + "\":85}}}");
     assertEquals("insuranceMonths." + part + "." + type, error.field());
     assertEquals("points.insurance.months.range", error.code());
   }
@@ -57,9 +65,11 @@ class EstimateRejectionTest {
 
   @Test
   void rejectsFractionalOrTextMonths() {
-    assertEquals("points.insurance.months.format",
+    assertEquals(
+        "points.insurance.months.format",
         onlyError("{\"insuranceMonths\":{\"recent\":{\"pension\":3.5}}}").code());
-    assertEquals("points.insurance.months.format",
+    assertEquals(
+        "points.insurance.months.format",
         onlyError("{\"insuranceMonths\":{\"recent\":{\"pension\":\"3\"}}}").code());
   }
 
@@ -72,14 +82,16 @@ class EstimateRejectionTest {
 
   @Test
   void rejectsAnUnknownInsurancePart() {
-    assertEquals("insuranceMonths.older",
+    assertEquals(
+        "insuranceMonths.older",
         onlyError("{\"insuranceMonths\":{\"older\":{\"pension\":1}}}").field());
   }
 
   @Test
   void rejectsInsuranceMonthsThatAreNotAnObject() {
     assertEquals("insuranceMonths", onlyError("{\"insuranceMonths\":[36]}").field());
-    assertEquals("insuranceMonths.recent", onlyError("{\"insuranceMonths\":{\"recent\":36}}").field());
+    assertEquals(
+        "insuranceMonths.recent", onlyError("{\"insuranceMonths\":{\"recent\":36}}").field());
   }
 
   @Test
@@ -120,8 +132,12 @@ class EstimateRejectionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"education, PHD", "education, bachelor", "vocationalLevel, LEVEL6",
-      "titleLevel, PROFESSOR"})
+  @CsvSource({
+    "education, PHD",
+    "education, bachelor",
+    "vocationalLevel, LEVEL6",
+    "titleLevel, PROFESSOR"
+  })
   void rejectsAnUnknownEnumValue(String field, String value) {
     FieldError error = onlyError("{\"" + field + "\":\"" + value + "\"}");
     assertEquals(field, error.field());
@@ -136,8 +152,7 @@ class EstimateRejectionTest {
 
   @Test
   void rejectsAnUnknownHonourKindOrLevel() {
-    List<FieldError> errors =
-        errors("{\"honours\":[{\"kind\":\"HERO\",\"level\":\"WORLD\"}]}");
+    List<FieldError> errors = errors("{\"honours\":[{\"kind\":\"HERO\",\"level\":\"WORLD\"}]}");
     assertEquals(
         List.of("honours[0].kind", "honours[0].level"),
         errors.stream().map(FieldError::field).toList());
@@ -146,14 +161,16 @@ class EstimateRejectionTest {
   @Test
   void rejectsAnHonourWithoutKindOrLevel() {
     List<FieldError> errors = errors("{\"honours\":[{\"awardedOn\":\"2021-05-01\"}]}");
-    assertEquals(List.of("points.value.required", "points.value.required"),
+    assertEquals(
+        List.of("points.value.required", "points.value.required"),
         errors.stream().map(FieldError::code).toList());
   }
 
   @Test
   void rejectsAMalformedAwardDate() {
     FieldError error =
-        onlyError("{\"honours\":[{\"kind\":\"BRAVERY\",\"level\":\"CITY\",\"awardedOn\":\"2021-13-01\"}]}");
+        onlyError(
+            "{\"honours\":[{\"kind\":\"BRAVERY\",\"level\":\"CITY\",\"awardedOn\":\"2021-13-01\"}]}");
     assertEquals("honours[0].awardedOn", error.field());
     assertEquals("points.date.format", error.code());
   }

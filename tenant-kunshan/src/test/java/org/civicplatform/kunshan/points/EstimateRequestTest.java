@@ -37,7 +37,8 @@ class EstimateRequestTest {
 
   @Test
   void usesTheLatestRuleSetWhenNoYearIsGiven() {
-    RuleSet next = RuleSet.default2024().forYear(2025, "kunshan-2025-test", LocalDate.of(2025, 3, 31));
+    RuleSet next =
+        RuleSet.default2024().forYear(2025, "kunshan-2025-test", LocalDate.of(2025, 3, 31));
     KunshanPointsEstimator withTwoYears =
         new KunshanPointsEstimator(new RuleSets(List.of(RuleSet.default2024(), next)));
     JsonObject response = withTwoYears.estimate(json("{\"propertyRegisteredOn\":\"2024-03-31\"}"));
@@ -47,7 +48,8 @@ class EstimateRequestTest {
 
   @Test
   void usesTheRuleSetOfTheYearAsked() {
-    RuleSet next = RuleSet.default2024().forYear(2025, "kunshan-2025-test", LocalDate.of(2025, 3, 31));
+    RuleSet next =
+        RuleSet.default2024().forYear(2025, "kunshan-2025-test", LocalDate.of(2025, 3, 31));
     KunshanPointsEstimator withTwoYears =
         new KunshanPointsEstimator(new RuleSets(List.of(RuleSet.default2024(), next)));
     JsonObject response = withTwoYears.estimate(json("{\"year\":2024}"));

@@ -88,7 +88,8 @@ class HonourPointsTest {
             .withHonours(
                 List.of(
                     honour(HonourKind.BRAVERY, HonourLevel.CITY),
-                    new Honour(HonourKind.MORAL_MODEL, HonourLevel.CITY, LocalDate.of(2024, 4, 1))));
+                    new Honour(
+                        HonourKind.MORAL_MODEL, HonourLevel.CITY, LocalDate.of(2024, 4, 1))));
     RuleViolation violation = assertThrows(RuleViolation.class, () -> calculate(profile));
     assertEquals("honours[1].awardedOn", violation.errors().get(0).field());
   }

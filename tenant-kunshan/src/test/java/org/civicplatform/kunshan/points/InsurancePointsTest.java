@@ -18,14 +18,22 @@ class InsurancePointsTest {
 
   @Test
   void givesFourTwelfthsPerMonthOfEachTypeInTheRecentThirtySixMonths() {
-    assertEquals(points("12.00"), calculator.insurance(InsuranceMonths.NONE.withRecent(InsuranceType.PENSION, 36)));
-    assertEquals(points("0.33"), calculator.insurance(InsuranceMonths.NONE.withRecent(InsuranceType.PENSION, 1)));
+    assertEquals(
+        points("12.00"),
+        calculator.insurance(InsuranceMonths.NONE.withRecent(InsuranceType.PENSION, 36)));
+    assertEquals(
+        points("0.33"),
+        calculator.insurance(InsuranceMonths.NONE.withRecent(InsuranceType.PENSION, 1)));
   }
 
   @Test
   void givesTwoTwelfthsPerMonthOfEachTypeInTheEarlierEightyFourMonths() {
-    assertEquals(points("14.00"), calculator.insurance(InsuranceMonths.NONE.withEarlier(InsuranceType.MEDICAL, 84)));
-    assertEquals(points("0.17"), calculator.insurance(InsuranceMonths.NONE.withEarlier(InsuranceType.MEDICAL, 1)));
+    assertEquals(
+        points("14.00"),
+        calculator.insurance(InsuranceMonths.NONE.withEarlier(InsuranceType.MEDICAL, 84)));
+    assertEquals(
+        points("0.17"),
+        calculator.insurance(InsuranceMonths.NONE.withEarlier(InsuranceType.MEDICAL, 1)));
   }
 
   @ParameterizedTest
@@ -55,21 +63,28 @@ class InsurancePointsTest {
   @Test
   void rejectsMoreRecentMonthsThanThePartHasNamingTheField() {
     List<String> fields =
-        fields(PointsProfile.empty().withInsuranceMonths(InsuranceMonths.NONE.withRecent(InsuranceType.PENSION, 37)));
+        fields(
+            PointsProfile.empty()
+                .withInsuranceMonths(InsuranceMonths.NONE.withRecent(InsuranceType.PENSION, 37)));
     assertEquals(List.of("insuranceMonths.recent.pension"), fields);
   }
 
   @Test
   void rejectsMoreEarlierMonthsThanThePartHasNamingTheField() {
     List<String> fields =
-        fields(PointsProfile.empty().withInsuranceMonths(InsuranceMonths.NONE.withEarlier(InsuranceType.MATERNITY, 85)));
+        fields(
+            PointsProfile.empty()
+                .withInsuranceMonths(
+                    InsuranceMonths.NONE.withEarlier(InsuranceType.MATERNITY, 85)));
     assertEquals(List.of("insuranceMonths.earlier.maternity"), fields);
   }
 
   @Test
   void rejectsNegativeMonthsNamingTheField() {
     List<String> fields =
-        fields(PointsProfile.empty().withInsuranceMonths(InsuranceMonths.NONE.withRecent(InsuranceType.INJURY, -1)));
+        fields(
+            PointsProfile.empty()
+                .withInsuranceMonths(InsuranceMonths.NONE.withRecent(InsuranceType.INJURY, -1)));
     assertEquals(List.of("insuranceMonths.recent.injury"), fields);
   }
 
@@ -77,7 +92,10 @@ class InsurancePointsTest {
   void explainsTheRangeWithTheWindowMonthsInBothLanguages() {
     FieldError error =
         calculator
-            .check(PointsProfile.empty().withInsuranceMonths(InsuranceMonths.NONE.withRecent(InsuranceType.PENSION, 40)))
+            .check(
+                PointsProfile.empty()
+                    .withInsuranceMonths(
+                        InsuranceMonths.NONE.withRecent(InsuranceType.PENSION, 40)))
             .get(0);
     assertEquals("points.insurance.months.range", error.code());
     assertTrue(error.message().zh().contains("2021-04 至 2024-03"), error.message().zh());
@@ -93,7 +111,8 @@ class InsurancePointsTest {
   }
 
   private List<String> fields(PointsProfile profile) {
-    RuleViolation violation = assertThrows(RuleViolation.class, () -> calculator.calculate(profile));
+    RuleViolation violation =
+        assertThrows(RuleViolation.class, () -> calculator.calculate(profile));
     return violation.errors().stream().map(FieldError::field).toList();
   }
 }

@@ -26,7 +26,8 @@ class PointsProfileTest {
         IllegalArgumentException.class,
         () -> PointsProfile.empty().withPending(PointsItem.TITLE_OR_EDUCATION));
     assertThrows(
-        IllegalArgumentException.class, () -> PointsProfile.empty().withPending(PointsItem.HONOURS));
+        IllegalArgumentException.class,
+        () -> PointsProfile.empty().withPending(PointsItem.HONOURS));
   }
 
   @Test

@@ -64,14 +64,22 @@ class PointsPropertiesTest {
   @Provide
   Arbitrary<PointsProfile> profiles() {
     return Builders.withBuilder(PointsProfile::empty)
-        .use(registrationDates()).in((p, d) -> p.withPropertyRegisteredOn(d))
-        .use(insuranceMonths()).in((p, m) -> p.withInsuranceMonths(m))
-        .use(Arbitraries.of(Education.class)).in((p, e) -> p.withEducation(e))
-        .use(Arbitraries.of(VocationalLevel.class)).in((p, v) -> p.withVocationalLevel(v))
-        .use(Arbitraries.of(TitleLevel.class)).in((p, t) -> p.withTitleLevel(t))
-        .use(honours()).in((p, h) -> p.withHonours(h))
-        .use(Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.2)).in((p, l) -> p.withLawAbiding(l))
-        .use(pendingItems()).in((p, s) -> p.withPending(s.toArray(PointsItem[]::new)))
+        .use(registrationDates())
+        .in((p, d) -> p.withPropertyRegisteredOn(d))
+        .use(insuranceMonths())
+        .in((p, m) -> p.withInsuranceMonths(m))
+        .use(Arbitraries.of(Education.class))
+        .in((p, e) -> p.withEducation(e))
+        .use(Arbitraries.of(VocationalLevel.class))
+        .in((p, v) -> p.withVocationalLevel(v))
+        .use(Arbitraries.of(TitleLevel.class))
+        .in((p, t) -> p.withTitleLevel(t))
+        .use(honours())
+        .in((p, h) -> p.withHonours(h))
+        .use(Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.2))
+        .in((p, l) -> p.withLawAbiding(l))
+        .use(pendingItems())
+        .in((p, s) -> p.withPending(s.toArray(PointsItem[]::new)))
         .build();
   }
 
@@ -96,8 +104,12 @@ class PointsPropertiesTest {
 
   @Property
   void aPendingItemNeverCounts(@ForAll("profiles") PointsProfile profile) {
-    PointsBreakdown reviewedAll = calculator.calculate(profile.withPending().withLawAbiding(
-        profile.lawAbiding() == null ? Boolean.TRUE : profile.lawAbiding()));
+    PointsBreakdown reviewedAll =
+        calculator.calculate(
+            profile
+                .withPending()
+                .withLawAbiding(
+                    profile.lawAbiding() == null ? Boolean.TRUE : profile.lawAbiding()));
     PointsBreakdown partly = calculator.calculate(profile);
     assertTrue(partly.total().compareTo(reviewedAll.total()) <= 0);
   }

@@ -68,9 +68,25 @@ class RuleSetTest {
     assertThrows(
         IllegalArgumentException.class,
         () ->
-            new RuleSet(2024, "x", defaults.cutOff(), 36, Fraction.of(1, 3), 84, Fraction.of(1, 6),
-                Fraction.of(1, 6), null, partial, defaults.vocationalPoints(),
-                defaults.titlePoints(), defaults.honourPoints(), BigDecimal.TEN, 3, 1, 12, 6,
+            new RuleSet(
+                2024,
+                "x",
+                defaults.cutOff(),
+                36,
+                Fraction.of(1, 3),
+                84,
+                Fraction.of(1, 6),
+                Fraction.of(1, 6),
+                null,
+                partial,
+                defaults.vocationalPoints(),
+                defaults.titlePoints(),
+                defaults.honourPoints(),
+                BigDecimal.TEN,
+                3,
+                1,
+                12,
+                6,
                 defaults.primaryBirthCutOff()));
   }
 

@@ -27,8 +27,7 @@ class RuleSetsTest {
   void refusesTwoRuleSetsForOneYear() {
     RuleSet again = RuleSet.default2024().forYear(2024, "other", LocalDate.of(2024, 3, 31));
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new RuleSets(List.of(RuleSet.default2024(), again)));
+        IllegalArgumentException.class, () -> new RuleSets(List.of(RuleSet.default2024(), again)));
   }
 
   @Test

@@ -12,7 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TitleOrEducationPointsTest {
 
   @ParameterizedTest
-  @CsvSource({"NONE, 0.00", "JUNIOR_COLLEGE, 5.00", "BACHELOR, 10.00", "MASTER, 15.00", "DOCTOR, 20.00"})
+  @CsvSource({
+    "NONE, 0.00",
+    "JUNIOR_COLLEGE, 5.00",
+    "BACHELOR, 10.00",
+    "MASTER, 15.00",
+    "DOCTOR, 20.00"
+  })
   void givesTheEducationTablePoints(Education education, String expected) {
     PointsBreakdown breakdown = calculate(PointsProfile.empty().withEducation(education));
     assertEquals(points(expected), breakdown.value(PointsItem.EDUCATION).orElseThrow());
@@ -21,7 +27,12 @@ class TitleOrEducationPointsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "NONE, 0.00", "LEVEL5, 2.00", "LEVEL4, 5.00", "LEVEL3, 10.00", "LEVEL2, 15.00", "LEVEL1, 20.00"
+    "NONE, 0.00",
+    "LEVEL5, 2.00",
+    "LEVEL4, 5.00",
+    "LEVEL3, 10.00",
+    "LEVEL2, 15.00",
+    "LEVEL1, 20.00"
   })
   void givesTheVocationalQualificationTablePoints(VocationalLevel level, String expected) {
     PointsBreakdown breakdown = calculate(PointsProfile.empty().withVocationalLevel(level));
@@ -31,7 +42,11 @@ class TitleOrEducationPointsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "NONE, 0.00", "JUNIOR, 5.00", "INTERMEDIATE, 10.00", "ASSOCIATE_SENIOR, 15.00", "SENIOR, 20.00"
+    "NONE, 0.00",
+    "JUNIOR, 5.00",
+    "INTERMEDIATE, 10.00",
+    "ASSOCIATE_SENIOR, 15.00",
+    "SENIOR, 20.00"
   })
   void givesTheProfessionalTitleTablePoints(TitleLevel level, String expected) {
     PointsBreakdown breakdown = calculate(PointsProfile.empty().withTitleLevel(level));

@@ -7,8 +7,9 @@ import org.civicplatform.spi.LocalizedText;
 import org.civicplatform.spi.rules.FieldError;
 
 /**
- * The bilingual texts of the shared checks, read from {@code messages_zh_CN} and {@code messages_en}
- * next to this class. The message key is also the {@link FieldError#code() error code}.
+ * The bilingual texts of the shared checks, read from {@code messages_zh_CN} and {@code
+ * messages_en} next to this class. The message key is also the {@link FieldError#code() error
+ * code}.
  */
 final class CheckMessages {
 

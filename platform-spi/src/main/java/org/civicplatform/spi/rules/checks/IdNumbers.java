@@ -7,13 +7,14 @@ import java.util.Optional;
 import org.civicplatform.spi.rules.FieldError;
 
 /**
- * The 18-character mainland resident identity number (居民身份证号码, 公民身份号码) of GB 11643-1999:
- * six digits of address code, eight of birth date {@code yyyyMMdd}, three of sequence code whose last
- * digit is odd for men and even for women, and one check character computed with ISO 7064 MOD 11-2.
+ * The 18-character mainland resident identity number (居民身份证号码, 公民身份号码) of GB 11643-1999: six digits
+ * of address code, eight of birth date {@code yyyyMMdd}, three of sequence code whose last digit is
+ * odd for men and even for women, and one check character computed with ISO 7064 MOD 11-2.
  *
- * <p>Every method accepts the number as typed: spaces anywhere are removed and a lower-case {@code x}
- * counts as {@code X} ({@link #normalise}). Nothing here throws for bad input: {@link #check} returns
- * the {@link FieldError} to show next to the field, the accessors return an empty {@link Optional}.
+ * <p>Every method accepts the number as typed: spaces anywhere are removed and a lower-case {@code
+ * x} counts as {@code X} ({@link #normalise}). Nothing here throws for bad input: {@link #check}
+ * returns the {@link FieldError} to show next to the field, the accessors return an empty {@link
+ * Optional}.
  */
 public final class IdNumbers {
 
@@ -26,15 +27,17 @@ public final class IdNumbers {
 
   private IdNumbers() {}
 
-  /** The number without spaces and with an upper-case {@code X}; {@code null} stays {@code null}. */
+  /**
+   * The number without spaces and with an upper-case {@code X}; {@code null} stays {@code null}.
+   */
   public static String normalise(String raw) {
     String stripped = Spaces.strip(raw);
     return stripped == null ? null : stripped.toUpperCase(Locale.ROOT);
   }
 
   /**
-   * The problem with a number, if any: missing, not 17 digits plus a digit or X, a birth date that is
-   * not a real date (or before 1900), or a wrong check character.
+   * The problem with a number, if any: missing, not 17 digits plus a digit or X, a birth date that
+   * is not a real date (or before 1900), or a wrong check character.
    *
    * @param field the field path reported in the error
    * @param raw the number as typed
@@ -72,8 +75,8 @@ public final class IdNumbers {
 
   /**
    * The check character (校验码) for the first 17 digits: the weighted sum of the digits with weights
-   * 2<sup>17−i</sup> mod 11 (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), taken mod 11, maps
-   * 0…10 to {@code 1 0 X 9 8 7 6 5 4 3 2}.
+   * 2<sup>17−i</sup> mod 11 (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), taken mod 11,
+   * maps 0…10 to {@code 1 0 X 9 8 7 6 5 4 3 2}.
    *
    * @throws IllegalArgumentException unless {@code first17} is exactly 17 ASCII digits
    */
@@ -104,8 +107,8 @@ public final class IdNumbers {
 
   /**
    * The number as shown to reviewers and in lists: the first four and last four characters, every
-   * other one replaced by {@code *} ({@code 3205**********0139}). A text of eight characters or fewer
-   * is masked entirely; {@code null} stays {@code null}.
+   * other one replaced by {@code *} ({@code 3205**********0139}). A text of eight characters or
+   * fewer is masked entirely; {@code null} stays {@code null}.
    */
   public static String mask(String raw) {
     String number = normalise(raw);

@@ -7,8 +7,8 @@ import org.civicplatform.spi.rules.FieldError;
 
 /**
  * The age window (入学年龄) for starting school. By default a child enters primary school (小学一年级) in
- * {@code schoolYear} when born on or before 31 August of {@code schoolYear − 6}; a tenant whose year
- * uses another day or age passes them explicitly.
+ * {@code schoolYear} when born on or before 31 August of {@code schoolYear − 6}; a tenant whose
+ * year uses another day or age passes them explicitly.
  */
 public final class SchoolAge {
 
@@ -36,7 +36,8 @@ public final class SchoolAge {
   }
 
   /** The error for a child too young for primary school in {@code schoolYear}, if so. */
-  public static Optional<FieldError> checkPrimary(String field, LocalDate birthDate, int schoolYear) {
+  public static Optional<FieldError> checkPrimary(
+      String field, LocalDate birthDate, int schoolYear) {
     return checkPrimary(field, birthDate, schoolYear, PRIMARY_ENTRY_AGE, PRIMARY_BIRTH_CUT_OFF);
   }
 

@@ -1,12 +1,12 @@
 package org.civicplatform.spi.rules.checks;
 
 /**
- * Removes spaces inside names and numbers. Seed 000 §3.3.1: "所有姓名、证件号等中间不能有空格" (王 明 →
- * 王明, 1146 0120 … → 114601200…); the platform removes them instead of refusing the answer.
+ * Removes spaces inside names and numbers. Seed 000 §3.3.1: "所有姓名、证件号等中间不能有空格" (王 明 → 王明, 1146 0120
+ * … → 114601200…); the platform removes them instead of refusing the answer.
  *
  * <p>Removed: every Unicode white space and space separator, among them the ideographic space
- * (全角空格, U+3000) and the no-break spaces, and the invisible zero-width characters that copying
- * from office documents leaves behind (U+200B–U+200D, U+2060, U+FEFF).
+ * (全角空格, U+3000) and the no-break spaces, and the invisible zero-width characters that copying from
+ * office documents leaves behind (U+200B–U+200D, U+2060, U+FEFF).
  */
 public final class Spaces {
 

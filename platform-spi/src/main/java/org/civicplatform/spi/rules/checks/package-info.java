@@ -1,6 +1,6 @@
 /**
- * Field checks every tenant needs (字段校验): mainland identity numbers (GB 11643-1999), mobile numbers,
- * removal of spaces inside names and numbers, and the primary-school age window.
+ * Field checks every tenant needs (字段校验): mainland identity numbers (GB 11643-1999), mobile
+ * numbers, removal of spaces inside names and numbers, and the primary-school age window.
  *
  * <p>Checks never throw for bad input: they return an {@link java.util.Optional} {@link
  * org.civicplatform.spi.rules.FieldError} with a zh-CN and an English message (texts in the {@code

@@ -68,8 +68,7 @@ class IdNumberCheckTest {
     String bornLater = withCheckCharacter("32058320240601013");
     LocalDate today = LocalDate.of(2024, 5, 31);
     assertEquals(
-        "id-number.birth-date-future",
-        IdNumbers.check("f", bornLater, today).orElseThrow().code());
+        "id-number.birth-date-future", IdNumbers.check("f", bornLater, today).orElseThrow().code());
     assertTrue(IdNumbers.check("f", bornLater, today.plusDays(1)).isEmpty());
   }
 

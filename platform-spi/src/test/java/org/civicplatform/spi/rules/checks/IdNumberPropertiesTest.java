@@ -29,7 +29,8 @@ class IdNumberPropertiesTest {
 
   @Provide
   Arbitrary<String> validNumbers() {
-    Arbitrary<String> address = Arbitraries.strings().numeric().ofLength(6).filter(s -> s.charAt(0) != '0');
+    Arbitrary<String> address =
+        Arbitraries.strings().numeric().ofLength(6).filter(s -> s.charAt(0) != '0');
     Arbitrary<String> sequence = Arbitraries.strings().numeric().ofLength(3);
     return Combinators.combine(address, birthDates(), sequence)
         .as((a, d, s) -> a + d.format(BASIC) + s)
