@@ -1,0 +1,39 @@
+package org.civicplatform.app;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.civicplatform.core.families.boundary.ChildrenResource;
+import org.civicplatform.core.identity.boundary.MeResource;
+import org.civicplatform.core.problems.ProblemMappers;
+import org.civicplatform.core.tenancy.boundary.TenantsResource;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/**
+ * The REST API under {@code /api}: bearer tokens only (MicroProfile JWT). Resources are listed here
+ * explicitly so no provider is picked up from a library jar by scanning.
+ */
+@ApplicationPath("api")
+@ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({"parent", "reviewer", "tenant-admin", "platform-admin"})
+public class CivicApi extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        TenantsResource.class,
+        MeResource.class,
+        ChildrenResource.class,
+        ProblemMappers.Domain.class,
+        ProblemMappers.Rules.class,
+        ProblemMappers.MalformedJson.class,
+        ProblemMappers.UnbindableJson.class,
+        ProblemMappers.UnreadableBody.class,
+        ProblemMappers.StaleVersion.class,
+        ProblemMappers.Http.class,
+        ProblemMappers.Unexpected.class);
+  }
+}

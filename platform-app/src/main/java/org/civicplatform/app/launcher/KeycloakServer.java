@@ -1,0 +1,158 @@
+package org.civicplatform.app.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A real Keycloak 26 (the Quarkus distribution from Maven Central), unpacked under a folder of ours and
+ * started on a JDK 21+, with the realms of {@code keycloak-realm} imported on start. Its own dev-file
+ * database lives in the same folder, so users registered at runtime survive restarts.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+  private final ManagedProcess process;
+  private final String url;
+
+  private KeycloakServer(ManagedProcess process, String url) {
+    this.process = process;
+    this.url = url;
+  }
+
+  /**
+   * @param distZip the keycloak-quarkus-dist zip
+   * @param baseDir where it is unpacked (kept between runs)
+   * @param port HTTP port; the management port is {@code port + 1000}
+   * @param realmResource classpath folder holding the realm JSON files to import
+   * @param adminPassword password of the master realm's bootstrap admin (first start only)
+   * @param webUrl the platform's web address (redirect URIs of the browser client)
+   */
+  public static KeycloakServer start(
+      Path distZip, Path baseDir, int port, String realmResource, String adminPassword, String webUrl,
+      Path logFile)
+      throws IOException, InterruptedException {
+    Path javaHome =
+        Java21.find()
+            .orElseThrow(() -> new IllegalStateException(
+                "Keycloak 26 needs Java 21 or newer and none was found. Install a JDK 21+ (for example"
+                    + " Temurin 21 or 25 under /usr/lib/jvm, or `apt-get install openjdk-21-jdk-headless`"
+                    + " where your distribution has it) or set KEYCLOAK_JAVA_HOME to one."));
+    Path home = unpack(distZip, baseDir);
+    Path importDir = home.resolve("data/import");
+    Files.createDirectories(importDir);
+    copyRealms(realmResource, importDir);
+    String url = "http://localhost:" + port;
+    List<String> command =
+        List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+            "--http-port=" + port, "--http-management-port=" + (port + 1000),
+            "--hostname=" + url, "--health-enabled=true", "--log-console-color=false");
+    ManagedProcess process =
+        ManagedProcess.start("Keycloak", command, home,
+            Map.of("JAVA_HOME", javaHome.toString(),
+                // placeholders in the realm files, resolved at import
+                "CIVIC_WEB_URL", webUrl,
+                "CIVIC_ISSUER", url + "/realms/civic",
+                "IXIAMEN_ISSUER", url + "/realms/ixiamen",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
+            logFile);
+    KeycloakServer server = new KeycloakServer(process, url);
+    try {
+      process.awaitHttp200(url + "/realms/civic/.well-known/openid-configuration", Duration.ofMinutes(4));
+    } catch (IOException | InterruptedException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /** Unpacks the distribution once; later starts reuse it (and its data). */
+  static Path unpack(Path distZip, Path baseDir) throws IOException {
+    String folder = distZip.getFileName().toString().replace("keycloak-quarkus-dist-", "keycloak-").replace(".zip", "");
+    Path home = baseDir.resolve(folder);
+    if (Files.isExecutable(home.resolve("bin/kc.sh"))) {
+      return home;
+    }
+    Files.createDirectories(baseDir);
+    try (ZipFile zip = new ZipFile(distZip.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        Path target = baseDir.resolve(entry.getName()).normalize();
+        if (!target.startsWith(baseDir)) {
+          throw new IOException("zip entry outside the target folder: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          try (InputStream in = zip.getInputStream(entry)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+          if (entry.getName().endsWith(".sh")) {
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+          }
+        }
+      }
+    }
+    return home;
+  }
+
+  /** Copies every JSON file of a classpath folder (in a jar or a directory) into the import folder. */
+  static void copyRealms(String resourceFolder, Path importDir) throws IOException {
+    URL url = KeycloakServer.class.getClassLoader().getResource(resourceFolder);
+    if (url == null) {
+      throw new IOException("realm files not found on the classpath: " + resourceFolder);
+    }
+    try {
+      if ("jar".equals(url.getProtocol())) {
+        try (FileSystem fs = FileSystems.newFileSystem(url.toURI(), Map.of())) {
+          copyJson(fs.getPath(resourceFolder), importDir);
+        }
+      } else {
+        copyJson(Path.of(url.toURI()), importDir);
+      }
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void copyJson(Path source, Path importDir) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> list = Files.list(source)) {
+      list.filter(p -> p.getFileName().toString().endsWith(".json")).forEach(files::add);
+    }
+    for (Path file : files) {
+      Files.copy(file, importDir.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public Path log() {
+    return process.log();
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}

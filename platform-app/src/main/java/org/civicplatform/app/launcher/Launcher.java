@@ -1,0 +1,162 @@
+package org.civicplatform.app.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command: embedded PostgreSQL (unless DB_URL is set), Keycloak (unless KEYCLOAK_URL is set) and
+ * Payara Micro with the platform WAR and demo data. Prints the URLs and demo logins; Ctrl-C stops all
+ * three. Data lives in DATA_DIR (default ./data) and survives restarts.
+ */
+public final class Launcher {
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+  public static void main(String[] args) throws Exception {
+    new Launcher().run();
+  }
+
+  static String setting(String env, String fallback) {
+    String value = System.getenv(env);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  void run() throws Exception {
+    long t0 = System.nanoTime();
+    Properties paths = new Properties();
+    try (InputStream in = Launcher.class.getClassLoader().getResourceAsStream("launcher.properties")) {
+      paths.load(in);
+    }
+    Path data = Path.of(setting("DATA_DIR", "data")).toAbsolutePath();
+    int appPort = Integer.parseInt(setting("APP_PORT", "8080"));
+    int keycloakPort = Integer.parseInt(setting("KEYCLOAK_PORT", "8180"));
+    int dbPort = Integer.parseInt(setting("DB_PORT", "15432"));
+    Files.createDirectories(data.resolve("logs"));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "civic-shutdown"));
+
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("platform.demo-data.enabled", setting("DEMO_DATA", "true"));
+
+    String dbUrl = System.getenv("DB_URL");
+    long tDb = System.nanoTime();
+    if (dbUrl == null || dbUrl.isBlank()) {
+      say("Starting embedded PostgreSQL 17 (data in " + data.resolve("postgres") + ") …");
+      EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), dbPort);
+      started.push(db);
+      config.put("db.url", db.jdbcUrl());
+      config.put("db.user", EmbeddedDatabase.USER);
+      config.put("db.password", EmbeddedDatabase.PASSWORD);
+      dbUrl = db.jdbcUrl();
+    } else {
+      say("Using the PostgreSQL at DB_URL (no embedded server).");
+    }
+    double dbSeconds = seconds(tDb);
+
+    String keycloakUrl = System.getenv("KEYCLOAK_URL");
+    long tKc = System.nanoTime();
+    if (keycloakUrl == null || keycloakUrl.isBlank()) {
+      say("Starting Keycloak " + paths.getProperty("keycloak.version") + " on port " + keycloakPort
+          + " (first start unpacks it and imports the realms; log: " + data.resolve("logs/keycloak.log") + ") …");
+      KeycloakServer keycloak =
+          KeycloakServer.start(Path.of(paths.getProperty("keycloak.dist.zip")), data.resolve("keycloak"),
+              keycloakPort, "realms/demo", adminPassword(data), "http://localhost:" + appPort,
+              data.resolve("logs/keycloak.log"));
+      started.push(keycloak);
+      keycloakUrl = keycloak.url();
+    } else {
+      say("Using the Keycloak at KEYCLOAK_URL (none started).");
+    }
+    config.put("keycloak.url", keycloakUrl);
+    double kcSeconds = seconds(tKc);
+
+    long tApp = System.nanoTime();
+    say("Starting Payara Micro on port " + appPort + " (log: " + data.resolve("logs/payara.log") + ") …");
+    PayaraServer payara =
+        PayaraServer.start(Path.of(paths.getProperty("payara.micro.jar")), Path.of(paths.getProperty("war")),
+            appPort, data.resolve("run/payara"), config, data.resolve("logs/payara.log"));
+    started.push(payara);
+    double appSeconds = seconds(tApp);
+
+    printWelcome(payara.url(), keycloakUrl, dbUrl, data);
+    say(String.format("Started in %.1f s (PostgreSQL %.1f s, Keycloak %.1f s, Payara Micro %.1f s). Ctrl-C stops everything.",
+        seconds(t0), dbSeconds, kcSeconds, appSeconds));
+    CountDownLatch forever = new CountDownLatch(1);
+    while (payara.isAlive()) {
+      forever.await(2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    say("Payara Micro stopped unexpectedly; see " + payara.log());
+    System.exit(1);
+  }
+
+  /** The master realm's admin password: generated on first start, kept in the data folder. */
+  static String adminPassword(Path data) throws IOException {
+    Path file = data.resolve("keycloak-admin-password");
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    String password = HexFormat.of().formatHex(random);
+    Files.writeString(file, password);
+    return password;
+  }
+
+  static void printWelcome(String app, String keycloak, String dbUrl, Path data) {
+    String text = """
+
+        ================================================================================
+         Civic Platform is running
+        --------------------------------------------------------------------------------
+         Web (parent portal, reviewer workbench, admin console)  %1$s/
+         API                                                      %1$s/api  (OpenAPI: %1$s/openapi)
+         Health                                                   %1$s/health/ready
+         Keycloak                                                 %2$s  (master admin: admin / see %4$s)
+         PostgreSQL                                               %3$s
+        --------------------------------------------------------------------------------
+         Demo logins (password Demo#2024 for all)
+           Kunshan parent (two families)   13800000001, 13800000002
+           Siming parent (API tests)       siming-parent
+           Siming parent via iXiamen       ixm-parent  (realm ixiamen, through the broker)
+           Kunshan window reviewers        ks-window-huaqiao (花桥经济开发区), ks-window-multi (玉山镇 + 陆家镇)
+           Kunshan department reviewer     ks-dept-housing (不动产登记, all districts)
+           Siming reviewer                 sm-reviewer
+           Tenant admins                   ks-admin, sm-admin
+           Platform admin                  platform-admin
+        ================================================================================
+        """.formatted(app, keycloak, dbUrl, data.resolve("keycloak-admin-password"));
+    System.out.println(text);
+  }
+
+  static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  static void say(String line) {
+    System.out.println("[civic] " + line);
+  }
+
+  void stopAll() {
+    if (started.isEmpty()) {
+      return;
+    }
+    say("Stopping …");
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        say("while stopping: " + e);
+      }
+    }
+    say("Stopped.");
+  }
+}

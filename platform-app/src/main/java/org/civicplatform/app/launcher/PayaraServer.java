@@ -1,0 +1,64 @@
+package org.civicplatform.app.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Payara Micro running the platform WAR at the root context, configured by system properties. */
+public final class PayaraServer implements AutoCloseable {
+
+  private final ManagedProcess process;
+  private final String url;
+
+  private PayaraServer(ManagedProcess process, String url) {
+    this.process = process;
+    this.url = url;
+  }
+
+  public static PayaraServer start(
+      Path payaraJar, Path war, int port, Path runDir, Map<String, String> config, Path logFile)
+      throws IOException, InterruptedException {
+    Folders.deleteRecursively(runDir); // Payara's runtime folder is scratch; our data lives elsewhere.
+    Files.createDirectories(runDir);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xms256m");
+    command.add("-Xmx1g");
+    command.add("-Dfile.encoding=UTF-8");
+    config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(List.of("-jar", payaraJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
+        "--port", Integer.toString(port), "--rootdir", runDir.toString(), "--nocluster"));
+    ManagedProcess process = ManagedProcess.start("Payara Micro", command, runDir, Map.of(), logFile);
+    String url = "http://localhost:" + port;
+    PayaraServer server = new PayaraServer(process, url);
+    try {
+      process.awaitHttp200(url + "/health/ready", Duration.ofMinutes(4),
+          "Exception while loading the app", "Exception during lifecycle processing");
+    } catch (IOException | InterruptedException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public Path log() {
+    return process.log();
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}

@@ -1,0 +1,170 @@
+package org.civicplatform.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The platform WAR (core + both real tenant modules) on Payara Micro, against a real PostgreSQL 17 and
+ * a real Keycloak with the demo realms.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PlatformIT {
+
+  static final String PASSWORD = "Demo#2024";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestPlatform.get().war(Map.of());
+  }
+
+  @ArquillianResource URL base;
+
+  Api api() {
+    return new Api(base);
+  }
+
+  String tokenOf(String user) throws Exception {
+    return Api.token(TestPlatform.get().keycloakUrl(), user, PASSWORD);
+  }
+
+  @Test
+  void readinessIsUpWithDatabaseKeycloakAndTenants() throws Exception {
+    Api.Answer ready = api().get("/health/ready", null);
+    assertEquals(200, ready.status(), ready.body());
+    JsonObject health = ready.object();
+    assertEquals("UP", health.getString("status"));
+    var names = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .map(c -> c.getString("name")).toList();
+    assertTrue(names.containsAll(java.util.List.of("database", "keycloak", "tenants")), names.toString());
+  }
+
+  @Test
+  void listsKunshanAndSimingWithTheirNames() throws Exception {
+    Api.Answer tenants = api().get("api/tenants", null);
+    assertEquals(200, tenants.status());
+    JsonArray list = (JsonArray) tenants.json();
+    assertEquals(2, list.size());
+    assertEquals("kunshan", list.getJsonObject(0).getString("id"));
+    assertEquals("昆山市新市民积分入学", list.getJsonObject(0).getJsonObject("name").getString("zh"));
+    assertEquals("siming", list.getJsonObject(1).getString("id"));
+  }
+
+  @Test
+  void meAnswers401AsProblemWithoutToken() throws Exception {
+    Api.Answer me = api().get("api/me", null);
+    assertEquals(401, me.status());
+    assertTrue(me.contentType().startsWith("application/problem+json"), me.contentType());
+    assertEquals("urn:civic:problem:unauthenticated", me.object().getString("type"));
+  }
+
+  @Test
+  void meAnswers401ForATokenWithAForgedSignature() throws Exception {
+    String token = tokenOf("13800000001");
+    String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+    assertEquals(401, api().get("api/me", forged).status());
+  }
+
+  @Test
+  void meReturnsTheKunshanParentWithRegistrationNumber() throws Exception {
+    Api.Answer me = api().get("api/me", tokenOf("13800000001"));
+    assertEquals(200, me.status(), me.body());
+    JsonObject body = me.object();
+    assertEquals("13800000001", body.getString("username"));
+    assertEquals("ES2024000001", body.getString("registrationNumber"));
+    assertTrue(body.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream()
+        .anyMatch(r -> r.getString().equals("parent")), body.toString());
+    assertTrue(body.getJsonArray("tenants").toString().contains("kunshan"), body.toString());
+  }
+
+  @Test
+  void meListsEveryDistrictOfAReviewerHoldingSeveral() throws Exception {
+    JsonObject me = api().get("api/me", tokenOf("ks-window-multi")).object();
+    String scopes = me.getJsonArray("scopes").toString();
+    assertTrue(scopes.contains("kunshan:district:gxq") && scopes.contains("kunshan:district:lj"), scopes);
+  }
+
+  @Test
+  void aChildAddedThroughTheApiIsStoredInPostgres() throws Exception {
+    String idNumber = "32058320180301" + String.format("%04d", (int) (System.nanoTime() % 10000));
+    Api.Answer created = api().post("api/tenants/kunshan/children", tokenOf("13800000002"),
+        "{\"stage\":\"PRIMARY\",\"name\":\"王 小明\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + idNumber + "\"}");
+    assertEquals(201, created.status(), created.body());
+    assertEquals("王小明", created.object().getString("name"), "spaces inside names are removed");
+    try (Connection c = TestPlatform.get().database().connect();
+        PreparedStatement ps = c.prepareStatement("select name, tenant_id from child where id_number = ?")) {
+      ps.setString(1, idNumber);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "the child row exists");
+        assertEquals("王小明", rs.getString(1));
+        assertEquals("kunshan", rs.getString(2));
+      }
+    }
+  }
+
+  @Test
+  void aSecondRegistrationOfTheSameChildIsRefusedWithTheSeedsMessage() throws Exception {
+    String idNumber = "32058320170505" + String.format("%04d", (int) (System.nanoTime() % 10000));
+    String body = "{\"stage\":\"PRIMARY\",\"name\":\"李华\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + idNumber + "\"}";
+    assertEquals(201, api().post("api/tenants/kunshan/children", tokenOf("13800000001"), body).status());
+    Api.Answer again = api().post("api/tenants/kunshan/children", tokenOf("13800000002"), body);
+    assertEquals(409, again.status());
+    assertEquals("该学生已通过户籍生（新市民）系统注册报名！", again.object().getString("detail"));
+  }
+
+  @Test
+  void badInputGetsA400ProblemNamingTheField() throws Exception {
+    Api.Answer answer = api().post("api/tenants/kunshan/children", tokenOf("13800000001"),
+        "{\"stage\":\"PRIMARY\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"320583201803010011\"}");
+    assertEquals(400, answer.status());
+    assertTrue(answer.contentType().startsWith("application/problem+json"));
+    JsonObject problem = answer.object();
+    assertEquals("name", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertTrue(problem.getString("titleEn").length() > 0 && problem.getString("title").length() > 0);
+  }
+
+  @Test
+  void malformedJsonGetsA400ProblemNotAStackTrace() throws Exception {
+    Api.Answer answer = api().post("api/tenants/kunshan/children", tokenOf("13800000001"), "{\"stage\": ");
+    assertEquals(400, answer.status(), answer.body());
+    assertTrue(answer.contentType().startsWith("application/problem+json"));
+    assertTrue(!answer.body().contains("Exception"), answer.body());
+  }
+
+  @Test
+  void embeddedPostgresRunsDurablyWithFsyncAndSynchronousCommitOn() throws Exception {
+    try (Connection c = TestPlatform.get().database().connect(); Statement s = c.createStatement()) {
+      for (String setting : new String[] {"fsync", "synchronous_commit"}) {
+        try (ResultSet rs = s.executeQuery("show " + setting)) {
+          rs.next();
+          assertEquals("on", rs.getString(1), setting);
+        }
+      }
+    }
+  }
+
+  @Test
+  void migrationsCreatedTheCoreTables() throws Exception {
+    try (Connection c = TestPlatform.get().database().connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "select count(*) from information_schema.tables where table_name in"
+                + " ('family','child','application','audit_event','district','school')")) {
+      rs.next();
+      assertEquals(6, rs.getInt(1));
+    }
+  }
+}

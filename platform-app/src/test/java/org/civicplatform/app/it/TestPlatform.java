@@ -1,0 +1,102 @@
+package org.civicplatform.app.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.civicplatform.app.launcher.EmbeddedDatabase;
+import org.civicplatform.app.launcher.KeycloakServer;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The real parts the integration tests run against, started once per test JVM with the launcher's own
+ * classes: an embedded PostgreSQL 17 (fresh data directory) and a real Keycloak with the demo realms.
+ * Client side only: never deployed.
+ */
+public final class TestPlatform {
+
+  private static TestPlatform instance;
+
+  private final EmbeddedDatabase database;
+  private final KeycloakServer keycloak;
+
+  private TestPlatform(EmbeddedDatabase database, KeycloakServer keycloak) {
+    this.database = database;
+    this.keycloak = keycloak;
+  }
+
+  /** Starts PostgreSQL and Keycloak on the first call; later calls return the same ones. */
+  public static synchronized TestPlatform get() {
+    if (instance == null) {
+      Path work = Path.of(System.getProperty("civic.test.workdir", "target/it-runtime")).toAbsolutePath();
+      try {
+        org.civicplatform.app.launcher.Folders.deleteRecursively(work.resolve("postgres"));
+        Path keycloakHome = work.resolve("keycloak");
+        // A fresh Keycloak database each run, so the realms are imported from the current files.
+        try (var homes = java.nio.file.Files.list(java.nio.file.Files.createDirectories(keycloakHome))) {
+          for (Path home : homes.toList()) {
+            org.civicplatform.app.launcher.Folders.deleteRecursively(home.resolve("data/h2"));
+          }
+        }
+        EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("postgres"), 0);
+        KeycloakServer kc =
+            KeycloakServer.start(Path.of(System.getProperty("keycloak.dist.zip")), keycloakHome,
+                freePort(), "realms/demo", "it-admin-" + System.nanoTime(), "http://localhost:8080",
+                work.resolve("keycloak.log"));
+        instance = new TestPlatform(db, kc);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          kc.close();
+          try {
+            db.close();
+          } catch (IOException e) {
+            // shutting down anyway
+          }
+        }));
+      } catch (Exception e) {
+        throw new IllegalStateException("Could not start the test platform: " + e.getMessage(), e);
+      }
+    }
+    return instance;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public EmbeddedDatabase database() {
+    return database;
+  }
+
+  public String keycloakUrl() {
+    return keycloak.url();
+  }
+
+  /** The platform WAR as built, configured for this test platform (plus {@code extra} settings). */
+  public WebArchive war(Map<String, String> extra) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("config_ordinal", "500");
+    config.put("db.url", database.jdbcUrl());
+    config.put("db.user", EmbeddedDatabase.USER);
+    config.put("db.password", EmbeddedDatabase.PASSWORD);
+    config.put("keycloak.url", keycloak.url());
+    config.putAll(extra);
+    StringBuilder properties = new StringBuilder();
+    config.forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
+    JavaArchive configJar =
+        ShrinkWrap.create(JavaArchive.class, "civic-it-config.jar")
+            .addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties");
+    File war = new File(System.getProperty("civic.war"));
+    if (!war.isFile()) {
+      throw new UncheckedIOException(new IOException("WAR not built: " + war));
+    }
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addAsLibrary(configJar);
+  }
+}

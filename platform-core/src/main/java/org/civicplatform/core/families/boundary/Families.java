@@ -1,0 +1,110 @@
+package org.civicplatform.core.families.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.civicplatform.core.families.entity.Child;
+import org.civicplatform.core.families.entity.Family;
+import org.civicplatform.core.identity.control.Caller;
+import org.civicplatform.core.problems.Problem;
+import org.civicplatform.core.problems.ProblemException;
+import org.civicplatform.core.tenancy.control.Tenants;
+
+/**
+ * Families and their children: a parent's family is created on first use, scoped to the tenant and the
+ * token's subject. Nobody reaches another family's children: they are looked up through the caller.
+ */
+@RequestScoped
+public class Families {
+
+  static final Set<String> STAGES = Set.of("PRIMARY", "JUNIOR");
+  static final Set<String> ID_TYPES = Set.of("MAINLAND_ID", "PASSPORT", "HK_MO_TW", "OTHER");
+
+  @PersistenceContext EntityManager em;
+  @Inject Caller caller;
+  @Inject Tenants tenants;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** What a parent sends to register a child. */
+  public record NewChild(String stage, String name, String idType, String idNumber) {}
+
+  /** A child as shown to its family. */
+  public record ChildView(UUID id, String stage, String name, String idType, String idNumber, Instant createdAt) {
+    static ChildView of(Child c) {
+      return new ChildView(c.id(), c.stage(), c.name(), c.idType(), c.idNumber(), c.createdAt());
+    }
+  }
+
+  @Transactional
+  public List<ChildView> children(String tenant) {
+    return family(tenant, false)
+        .map(f -> em.createNamedQuery(Child.OF_FAMILY, Child.class).setParameter("family", f.id())
+            .getResultList().stream().map(ChildView::of).toList())
+        .orElse(List.of());
+  }
+
+  @Transactional
+  public ChildView addChild(String tenant, NewChild input) {
+    List<Problem.InvalidField> errors = new ArrayList<>();
+    if (input == null) {
+      throw ProblemException.invalid("body", "required", "请填写子女信息。", "Send the child's details.");
+    }
+    String name = strip(input.name());
+    String idNumber = strip(input.idNumber());
+    if (input.stage() == null || !STAGES.contains(input.stage())) {
+      errors.add(new Problem.InvalidField("stage", "stage.unknown", "请选择学段（小学或初中）。", "Choose the stage: PRIMARY or JUNIOR."));
+    }
+    if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > 30) {
+      errors.add(new Problem.InvalidField("name", "name.required", "请填写学生姓名（不超过30个字）。", "Enter the child's name (at most 30 characters)."));
+    }
+    if (input.idType() == null || !ID_TYPES.contains(input.idType())) {
+      errors.add(new Problem.InvalidField("idType", "id-type.unknown", "请选择证件类型。", "Choose the ID type."));
+    }
+    if (idNumber == null || idNumber.isEmpty() || idNumber.length() > 30) {
+      errors.add(new Problem.InvalidField("idNumber", "id-number.required", "请填写证件号码。", "Enter the ID number."));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    String normalisedId = idNumber.toUpperCase();
+    boolean taken = !em.createNamedQuery(Child.BY_ID_NUMBER, Child.class)
+        .setParameter("tenant", tenant).setParameter("idNumber", normalisedId).getResultList().isEmpty();
+    if (taken) {
+      throw ProblemException.conflict("child-already-registered",
+          "该学生已通过户籍生（新市民）系统注册报名！", "This child is already registered (by another account or channel).");
+    }
+    Family family = family(tenant, true).orElseThrow();
+    Child child = new Child(family, name, input.idType(), normalisedId, input.stage(), clock.instant());
+    em.persist(child);
+    return ChildView.of(child);
+  }
+
+  private java.util.Optional<Family> family(String tenant, boolean create) {
+    tenants.require(tenant);
+    if (caller.userId() == null || !caller.belongsTo(tenant)) {
+      throw ProblemException.notFound("tenant", tenant);
+    }
+    var found = em.createNamedQuery(Family.BY_OWNER, Family.class)
+        .setParameter("tenant", tenant).setParameter("owner", caller.userId()).getResultList();
+    if (!found.isEmpty() || !create) {
+      return found.stream().findFirst();
+    }
+    Family family = new Family(tenant, caller.userId(), caller.registrationNumber(), clock.instant());
+    em.persist(family);
+    em.flush(); // the child rows reference it by id only: insert the family first
+    return java.util.Optional.of(family);
+  }
+
+  static String strip(String text) {
+    return text == null ? null : text.replaceAll("[\\s\\u3000]+", "");
+  }
+}
