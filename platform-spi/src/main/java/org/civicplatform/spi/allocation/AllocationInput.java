@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Everything one placement run reads: the lottery seed, the schools with their seats and the applicants.
@@ -111,11 +110,19 @@ public record AllocationInput(
    * bundle holds so anyone can re-run the procedure once the seed is revealed.
    */
   public String canonical() {
+    return CanonicalJson.write(canonicalForm());
+  }
+
+  /** Lower-case hex SHA-256 of the UTF-8 {@link #canonical()} text. */
+  public String digest() {
+    return CanonicalJson.sha256Hex(canonicalForm());
+  }
+
+  private SortedMap<String, Object> canonicalForm() {
     SortedMap<String, Object> object = CanonicalJson.object();
     object.put("seedCommitment", seedCommitment());
     object.put("untilPhase", untilPhase);
-    List<Object> schoolList = new ArrayList<>();
-    for (SchoolSeats school : schools) {
+    object.put("schools", CanonicalJson.lazy(schools, school -> {
       SortedMap<String, Object> s = CanonicalJson.object();
       s.put("code", school.code());
       s.put("district", school.districtCode());
@@ -124,11 +131,9 @@ public record AllocationInput(
       seats.putAll(school.seats());
       s.put("seats", seats);
       s.put("tags", List.copyOf(school.tags()));
-      schoolList.add(s);
-    }
-    object.put("schools", schoolList);
-    List<Object> applicantList = new ArrayList<>();
-    for (Applicant applicant : applicants) {
+      return s;
+    }));
+    object.put("applicants", CanonicalJson.lazy(applicants, applicant -> {
       SortedMap<String, Object> a = CanonicalJson.object();
       a.put("key", applicant.applicantKey());
       a.put("district", applicant.districtCode());
@@ -137,17 +142,11 @@ public record AllocationInput(
       a.put("reviewComplete", applicant.reviewComplete());
       a.put("values", CanonicalJson.values(applicant.values()));
       SortedMap<String, Object> choices = CanonicalJson.object();
-      choices.putAll(new TreeMap<>(applicant.choices()));
+      choices.putAll(applicant.choices());
       a.put("choices", choices);
-      applicantList.add(a);
-    }
-    object.put("applicants", applicantList);
-    return CanonicalJson.write(object);
-  }
-
-  /** Lower-case hex SHA-256 of the UTF-8 {@link #canonical()} text. */
-  public String digest() {
-    return SeededLottery.sha256Hex(canonical());
+      return a;
+    }));
+    return object;
   }
 
   /** Never shows the seed. */

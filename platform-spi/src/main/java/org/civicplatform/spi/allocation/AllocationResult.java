@@ -82,24 +82,22 @@ public record AllocationResult(
    * decimals in plain notation. Byte-identical (as UTF-8) for equal results, across runs and JVMs.
    */
   public String canonical() {
+    return CanonicalJson.write(canonicalForm());
+  }
+
+  private SortedMap<String, Object> canonicalForm() {
     SortedMap<String, Object> object = CanonicalJson.object();
     object.put("seedCommitment", seedCommitment);
     object.put("inputDigest", inputDigest);
     object.put("phases", phases);
-    List<Object> a = new ArrayList<>(applicants.size());
-    applicants.forEach(r -> a.add(r.canonicalForm()));
-    object.put("applicants", a);
-    List<Object> s = new ArrayList<>(schools.size());
-    schools.forEach(t -> s.add(t.canonicalForm()));
-    object.put("schools", s);
-    List<Object> d = new ArrayList<>(districtLines.size());
-    districtLines.forEach(l -> d.add(l.canonicalForm()));
-    object.put("districtLines", d);
-    return CanonicalJson.write(object);
+    object.put("applicants", CanonicalJson.lazy(applicants, ApplicantResult::canonicalForm));
+    object.put("schools", CanonicalJson.lazy(schools, SchoolTally::canonicalForm));
+    object.put("districtLines", CanonicalJson.lazy(districtLines, DistrictLine::canonicalForm));
+    return object;
   }
 
   /** Lower-case hex SHA-256 of the UTF-8 {@link #canonical()} text, to publish next to the result. */
   public String digest() {
-    return SeededLottery.sha256Hex(canonical());
+    return CanonicalJson.sha256Hex(canonicalForm());
   }
 }

@@ -1,17 +1,28 @@
 package org.civicplatform.spi.allocation;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.AbstractList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Writes the canonical JSON text of allocation inputs and results: objects are {@link SortedMap}s
  * (members in code-point order of their names), absent (null) members are left out, no whitespace,
  * strings escaped minimally, decimals in plain notation. The same value always gives the same bytes.
+ *
+ * <p>Digests are computed while writing, in chunks, so a run of 100 000 applicants never needs its
+ * whole text in memory to be hashed; {@link #lazy} lists build each element only when it is written.
  */
 final class CanonicalJson {
+
+  private static final int CHUNK = 1 << 15;
 
   private CanonicalJson() {}
 
@@ -20,72 +31,123 @@ final class CanonicalJson {
     return new TreeMap<>();
   }
 
-  static String write(Object value) {
-    StringBuilder out = new StringBuilder(1024);
-    write(value, out);
-    return out.toString();
+  /** A list whose elements are mapped only when written (keeps large renderings small in memory). */
+  static <T> List<Object> lazy(List<T> source, Function<T, Object> form) {
+    return new AbstractList<>() {
+      @Override
+      public Object get(int index) {
+        return form.apply(source.get(index));
+      }
+
+      @Override
+      public int size() {
+        return source.size();
+      }
+    };
   }
 
-  private static void write(Object value, StringBuilder out) {
+  static String write(Object value) {
+    Out out = new Out(null);
+    write(value, out);
+    return out.text.toString();
+  }
+
+  /** Lower-case hex SHA-256 of the UTF-8 canonical text of the value. */
+  static String sha256Hex(Object value) {
+    try {
+      Out out = new Out(MessageDigest.getInstance("SHA-256"));
+      write(value, out);
+      out.flush();
+      return HexFormat.of().formatHex(out.digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+
+  /** The text being written; when digesting, it is hashed and emptied between values. */
+  private static final class Out {
+    final StringBuilder text = new StringBuilder(CHUNK * 2);
+    final MessageDigest digest;
+
+    Out(MessageDigest digest) {
+      this.digest = digest;
+    }
+
+    void checkpoint() {
+      if (digest != null && text.length() >= CHUNK) {
+        flush();
+      }
+    }
+
+    void flush() {
+      digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+      text.setLength(0);
+    }
+  }
+
+  private static void write(Object value, Out out) {
+    StringBuilder text = out.text;
     if (value == null) {
-      out.append("null");
+      text.append("null");
     } else if (value instanceof SortedMap<?, ?> object) {
-      out.append('{');
+      text.append('{');
       boolean first = true;
       for (Map.Entry<?, ?> member : object.entrySet()) {
         if (member.getValue() == null) {
           continue;
         }
         if (!first) {
-          out.append(',');
+          text.append(',');
         }
         first = false;
-        string((String) member.getKey(), out);
-        out.append(':');
+        string((String) member.getKey(), text);
+        text.append(':');
         write(member.getValue(), out);
       }
-      out.append('}');
+      text.append('}');
     } else if (value instanceof Map<?, ?>) {
       throw new IllegalArgumentException("canonical objects must be sorted maps");
     } else if (value instanceof List<?> list) {
-      out.append('[');
+      text.append('[');
       for (int i = 0; i < list.size(); i++) {
         if (i > 0) {
-          out.append(',');
+          text.append(',');
         }
         write(list.get(i), out);
+        out.checkpoint();
       }
-      out.append(']');
-    } else if (value instanceof String text) {
-      string(text, out);
+      text.append(']');
+    } else if (value instanceof String string) {
+      string(string, text);
     } else if (value instanceof BigDecimal decimal) {
-      out.append(decimal.toPlainString());
+      text.append(decimal.toPlainString());
     } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
-      out.append(value);
+      text.append(value.toString());
     } else {
       throw new IllegalArgumentException("not a canonical value: " + value.getClass());
     }
   }
 
-  private static void string(String text, StringBuilder out) {
+  private static void string(String value, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    int plain = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(value, plain, i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append(String.format("\\u%04x", (int) c));
       }
+      plain = i + 1;
     }
+    out.append(value, plain, value.length());
     out.append('"');
   }
 

@@ -37,34 +37,61 @@ public record Ranking(List<RankingCriterion> criteria) {
    *     only for candidates the lottery had to separate from an equal one
    */
   public List<Ranked> rank(Collection<Applicant> candidates, SeededLottery lottery, String lotteryScope) {
-    Comparator<Applicant> byCriteria = this::compare;
-    List<Applicant> sorted = new ArrayList<>(candidates);
-    sorted.sort(byCriteria);
-    List<Ranked> ranked = new ArrayList<>(sorted.size());
+    int size = criteria.size();
+    List<Row> rows = new ArrayList<>(candidates.size());
+    for (Applicant applicant : candidates) {
+      RankingValue[] values = new RankingValue[size];
+      for (int c = 0; c < size; c++) {
+        values[c] = applicant.values().get(criteria.get(c).code());
+      }
+      rows.add(new Row(applicant, values));
+    }
+    rows.sort(this::compare);
+    List<Ranked> ranked = new ArrayList<>(rows.size());
     int i = 0;
-    while (i < sorted.size()) {
+    while (i < rows.size()) {
       int j = i + 1;
-      while (j < sorted.size() && compare(sorted.get(i), sorted.get(j)) == 0) {
+      while (j < rows.size() && compare(rows.get(i), rows.get(j)) == 0) {
         j++;
       }
       if (j - i == 1) {
-        ranked.add(new Ranked(sorted.get(i), standing(sorted.get(i), i + 1, null)));
+        ranked.add(new Ranked(rows.get(i).applicant, standing(rows.get(i), i + 1, null)));
       } else {
-        List<Object[]> tied = new ArrayList<>(j - i);
-        for (Applicant applicant : sorted.subList(i, j)) {
-          tied.add(new Object[] {lottery.key(lotteryScope, applicant.applicantKey()), applicant});
+        List<Row> tied = rows.subList(i, j);
+        for (Row row : tied) {
+          row.lotteryKey = lottery.key(lotteryScope, row.applicant.applicantKey());
         }
-        tied.sort(
-            Comparator.<Object[], String>comparing(t -> (String) t[0])
-                .thenComparing(t -> ((Applicant) t[1]).applicantKey()));
+        tied.sort(Comparator.<Row, String>comparing(r -> r.lotteryKey)
+            .thenComparing(r -> r.applicant.applicantKey()));
         for (int k = 0; k < tied.size(); k++) {
-          Applicant applicant = (Applicant) tied.get(k)[1];
-          ranked.add(new Ranked(applicant, standing(applicant, i + k + 1, (String) tied.get(k)[0])));
+          ranked.add(new Ranked(tied.get(k).applicant, standing(tied.get(k), i + k + 1, tied.get(k).lotteryKey)));
         }
       }
       i = j;
     }
     return ranked;
+  }
+
+  /** A candidate with the values of the criteria, looked up once. */
+  private static final class Row {
+    final Applicant applicant;
+    final RankingValue[] values;
+    String lotteryKey;
+
+    Row(Applicant applicant, RankingValue[] values) {
+      this.applicant = applicant;
+      this.values = values;
+    }
+  }
+
+  private int compare(Row a, Row b) {
+    for (int c = 0; c < a.values.length; c++) {
+      int order = criteria.get(c).compare(a.values[c], b.values[c]);
+      if (order != 0) {
+        return order;
+      }
+    }
+    return 0;
   }
 
   /** Orders two applicants by the criteria alone (0 when the lottery must decide). */
@@ -78,15 +105,14 @@ public record Ranking(List<RankingCriterion> criteria) {
     return 0;
   }
 
-  private Standing standing(Applicant applicant, int rank, String lotteryKey) {
+  private Standing standing(Row row, int rank, String lotteryKey) {
     Map<String, RankingValue> values = new TreeMap<>();
-    for (RankingCriterion criterion : criteria) {
-      RankingValue value = applicant.values().get(criterion.code());
-      if (value != null) {
-        values.put(criterion.code(), value);
+    for (int c = 0; c < row.values.length; c++) {
+      if (row.values[c] != null) {
+        values.put(criteria.get(c).code(), row.values[c]);
       }
     }
-    return new Standing(rank, applicant.category(), values, lotteryKey);
+    return new Standing(rank, row.applicant.category(), values, lotteryKey);
   }
 
   /**

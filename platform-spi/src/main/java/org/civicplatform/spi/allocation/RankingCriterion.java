@@ -30,8 +30,11 @@ public record RankingCriterion(String code, LocalizedText name, Direction direct
 
   /** Orders two applicants by this criterion alone; negative when {@code a} ranks first. */
   int compare(Applicant a, Applicant b) {
-    RankingValue x = a.values().get(code);
-    RankingValue y = b.values().get(code);
+    return compare(a.values().get(code), b.values().get(code));
+  }
+
+  /** Orders two values (null = absent, always last); negative when {@code x} ranks first. */
+  int compare(RankingValue x, RankingValue y) {
     if (x == null || y == null) {
       return x == y ? 0 : x == null ? 1 : -1;
     }
