@@ -27,6 +27,7 @@ public class CivicApi extends Application {
         TenantsResource.class,
         MeResource.class,
         ChildrenResource.class,
+        org.civicplatform.core.rules.boundary.PointsResource.class,
         ProblemMappers.Domain.class,
         ProblemMappers.Rules.class,
         ProblemMappers.MalformedJson.class,

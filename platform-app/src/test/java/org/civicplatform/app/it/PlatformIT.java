@@ -100,7 +100,7 @@ class PlatformIT {
 
   @Test
   void aChildAddedThroughTheApiIsStoredInPostgres() throws Exception {
-    String idNumber = "32058320180301" + String.format("%04d", (int) (System.nanoTime() % 10000));
+    String idNumber = validId("20180301");
     Api.Answer created = api().post("api/tenants/kunshan/children", tokenOf("13800000002"),
         "{\"stage\":\"PRIMARY\",\"name\":\"王 小明\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + idNumber + "\"}");
     assertEquals(201, created.status(), created.body());
@@ -118,7 +118,7 @@ class PlatformIT {
 
   @Test
   void aSecondRegistrationOfTheSameChildIsRefusedWithTheSeedsMessage() throws Exception {
-    String idNumber = "32058320170505" + String.format("%04d", (int) (System.nanoTime() % 10000));
+    String idNumber = validId("20170505");
     String body = "{\"stage\":\"PRIMARY\",\"name\":\"李华\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + idNumber + "\"}";
     assertEquals(201, api().post("api/tenants/kunshan/children", tokenOf("13800000001"), body).status());
     Api.Answer again = api().post("api/tenants/kunshan/children", tokenOf("13800000002"), body);
@@ -126,10 +126,60 @@ class PlatformIT {
     assertEquals("该学生已通过户籍生（新市民）系统注册报名！", again.object().getString("detail"));
   }
 
+  /** A valid mainland ID number (GB 11643 check digit) born on {@code yyyymmdd}, unique per call. */
+  static String validId(String yyyymmdd) {
+    String first17 = "320583" + yyyymmdd + String.format("%03d", (int) (System.nanoTime() % 1000));
+    return first17 + org.civicplatform.spi.rules.checks.IdNumbers.checkCharacter(first17);
+  }
+
+  @Test
+  void anIdNumberWithAWrongCheckDigitIsRefusedNamingTheField() throws Exception {
+    String valid = validId("20180301");
+    char wrong = valid.charAt(17) == '1' ? '2' : '1';
+    Api.Answer answer = api().post("api/tenants/kunshan/children", tokenOf("13800000001"),
+        "{\"stage\":\"PRIMARY\",\"name\":\"张三\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\""
+            + valid.substring(0, 17) + wrong + "\"}");
+    assertEquals(400, answer.status(), answer.body());
+    assertEquals("idNumber", answer.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
+  @Test
+  void theKunshanPointsEstimateAnswersTheRulesDocumentsExample() throws Exception {
+    String request = """
+        {"year": 2024, "propertyRegisteredOn": "2003-08-15",
+         "insuranceMonths": {
+           "recent":  {"pension": 36, "medical": 36, "unemployment": 36, "injury": 36, "maternity": 36},
+           "earlier": {"pension": 8,  "medical": 8,  "unemployment": 8,  "injury": 8,  "maternity": 8}},
+         "education": "NONE", "vocationalLevel": "LEVEL4", "titleLevel": "JUNIOR", "honours": [],
+         "lawAbiding": true}""";
+    Api.Answer answer = api().post("api/tenants/kunshan/points/estimate", tokenOf("13800000002"), request);
+    assertEquals(200, answer.status(), answer.body());
+    JsonObject expected = jakarta.json.Json.createReader(new java.io.StringReader("""
+        {"year": 2024, "ruleSet": "kunshan-2024-default",
+         "items": {"property": 41.17, "education": 0, "vocational": 5, "title": 5, "titleOrEducation": 5,
+                   "insurance": 66.67, "honours": 0, "lawAbiding": 20},
+         "total": 132.84}""")).readObject();
+    assertEquals(expected, answer.object());
+  }
+
+  @Test
+  void theEstimateRefusesMonthsBeyondThePartLengthNamingTheField() throws Exception {
+    Api.Answer answer = api().post("api/tenants/kunshan/points/estimate", tokenOf("ks-window-huaqiao"),
+        "{\"insuranceMonths\": {\"recent\": {\"pension\": 37}}}");
+    assertEquals(400, answer.status(), answer.body());
+    assertEquals("insuranceMonths.recent.pension",
+        answer.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
+  @Test
+  void theEstimateNeedsASignedInUser() throws Exception {
+    assertEquals(401, api().post("api/tenants/kunshan/points/estimate", null, "{}").status());
+  }
+
   @Test
   void badInputGetsA400ProblemNamingTheField() throws Exception {
     Api.Answer answer = api().post("api/tenants/kunshan/children", tokenOf("13800000001"),
-        "{\"stage\":\"PRIMARY\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"320583201803010011\"}");
+        "{\"stage\":\"PRIMARY\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + validId("20180301") + "\"}");
     assertEquals(400, answer.status());
     assertTrue(answer.contentType().startsWith("application/problem+json"));
     JsonObject problem = answer.object();

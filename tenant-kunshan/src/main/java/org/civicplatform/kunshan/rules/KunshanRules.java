@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.civicplatform.kunshan.points.KunshanPointsEstimator;
+import org.civicplatform.spi.rules.checks.Spaces;
 import org.civicplatform.spi.LocalizedText;
 import org.civicplatform.spi.rules.ApplicationRules;
 import org.civicplatform.spi.rules.Eligibility;
@@ -20,6 +23,14 @@ import org.civicplatform.spi.rules.RuleViolation;
  * refused (seed 000 §3.3.1); a primary applicant who already has a school record is refused.
  */
 public class KunshanRules implements ApplicationRules {
+
+  private final KunshanPointsEstimator estimator = new KunshanPointsEstimator();
+
+  /** The what-if simulator of kunshan-rules.md ("Points estimate"). */
+  @Override
+  public Optional<PointsEstimator> pointsEstimator() {
+    return Optional.of(estimator);
+  }
 
   /** Answer keys whose values never legitimately contain spaces. */
   static final Set<String> SPACE_FREE =
@@ -76,7 +87,7 @@ public class KunshanRules implements ApplicationRules {
           if (value instanceof JsonObject nested) {
             builder.add(key, stripSpaces(nested));
           } else if (value instanceof JsonString text && SPACE_FREE.contains(key)) {
-            builder.add(key, text.getString().replaceAll("[\\s\\u3000]+", ""));
+            builder.add(key, Spaces.strip(text.getString()));
           } else {
             builder.add(key, value);
           }

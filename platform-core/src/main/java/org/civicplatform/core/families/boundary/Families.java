@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.civicplatform.core.identity.control.Caller;
 import org.civicplatform.core.problems.Problem;
 import org.civicplatform.core.problems.ProblemException;
 import org.civicplatform.core.tenancy.control.Tenants;
+import org.civicplatform.spi.rules.checks.IdNumbers;
 
 /**
  * Families and their children: a parent's family is created on first use, scoped to the tenant and the
@@ -72,6 +74,10 @@ public class Families {
     if (idNumber == null || idNumber.isEmpty() || idNumber.length() > 30) {
       errors.add(new Problem.InvalidField("idNumber", "id-number.required", "请填写证件号码。", "Enter the ID number."));
     }
+    if ("MAINLAND_ID".equals(input.idType()) && idNumber != null && !idNumber.isEmpty()) {
+      IdNumbers.check("idNumber", idNumber, LocalDate.now(clock))
+          .ifPresent(e -> errors.add(new Problem.InvalidField(e.field(), e.code(), e.message().zh(), e.message().en())));
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
@@ -105,6 +111,6 @@ public class Families {
   }
 
   static String strip(String text) {
-    return text == null ? null : text.replaceAll("[\\s\\u3000]+", "");
+    return text == null ? null : org.civicplatform.spi.rules.checks.Spaces.strip(text);
   }
 }
