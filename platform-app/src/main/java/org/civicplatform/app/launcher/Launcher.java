@@ -23,7 +23,12 @@ public final class Launcher {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
   public static void main(String[] args) throws Exception {
-    new Launcher().run();
+    try {
+      new Launcher().run();
+    } catch (IllegalStateException | IOException e) {
+      say("Cannot start: " + e.getMessage());
+      System.exit(2);
+    }
   }
 
   static String setting(String env, String fallback) {
@@ -42,6 +47,14 @@ public final class Launcher {
     int keycloakPort = Integer.parseInt(setting("KEYCLOAK_PORT", "8180"));
     int dbPort = Integer.parseInt(setting("DB_PORT", "15432"));
     Files.createDirectories(data.resolve("logs"));
+    requireFree(appPort, "APP_PORT");
+    if (System.getenv("KEYCLOAK_URL") == null) {
+      requireFree(keycloakPort, "KEYCLOAK_PORT");
+      requireFree(keycloakPort + 1000, "KEYCLOAK_PORT (management port = KEYCLOAK_PORT + 1000)");
+    }
+    if (System.getenv("DB_URL") == null) {
+      requireFree(dbPort, "DB_PORT");
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "civic-shutdown"));
 
     Map<String, String> config = new LinkedHashMap<>();
@@ -146,9 +159,6 @@ public final class Launcher {
   }
 
   void stopAll() {
-    if (started.isEmpty()) {
-      return;
-    }
     say("Stopping …");
     while (!started.isEmpty()) {
       try {
@@ -157,6 +167,18 @@ public final class Launcher {
         say("while stopping: " + e);
       }
     }
+    ManagedProcess.closeAll();
     say("Stopped.");
+  }
+
+  /** Refuses to start when a port is taken, naming the setting that moves it. */
+  static void requireFree(int port, String setting) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new IllegalStateException("Port " + port + " is already in use (another Civic Platform still"
+          + " running?). Stop it, or choose another port with " + setting + ".");
+    }
   }
 }

@@ -18,6 +18,9 @@ final class ManagedProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /** Every process started and not yet closed, so a shutdown can stop those still starting up. */
+  private static final java.util.Set<ManagedProcess> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final String name;
   private final Process process;
   private final Path log;
@@ -37,7 +40,16 @@ final class ManagedProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
-    return new ManagedProcess(name, builder.start(), log);
+    ManagedProcess started = new ManagedProcess(name, builder.start(), log);
+    LIVE.add(started);
+    return started;
+  }
+
+  /** Stops every process still running (e.g. one interrupted while starting up). */
+  static void closeAll() {
+    for (ManagedProcess p : java.util.List.copyOf(LIVE)) {
+      p.close();
+    }
   }
 
   /**
@@ -84,6 +96,7 @@ final class ManagedProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    LIVE.remove(this);
     if (!process.isAlive()) {
       return;
     }

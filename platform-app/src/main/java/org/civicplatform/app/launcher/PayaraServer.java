@@ -37,7 +37,8 @@ public final class PayaraServer implements AutoCloseable {
     PayaraServer server = new PayaraServer(process, url);
     try {
       process.awaitHttp200(url + "/health/ready", Duration.ofMinutes(4),
-          "Exception while loading the app", "Exception during lifecycle processing");
+          "Exception while loading the app", "Exception during lifecycle processing",
+          "Failed to start, exiting");
     } catch (IOException | InterruptedException e) {
       server.close();
       throw e;
