@@ -28,6 +28,8 @@ public class CivicApi extends Application {
         MeResource.class,
         ChildrenResource.class,
         org.civicplatform.core.rules.boundary.PointsResource.class,
+        org.civicplatform.core.documents.boundary.DocumentsResource.class,
+        org.civicplatform.core.documents.boundary.UploadLimit.class,
         ProblemMappers.Domain.class,
         ProblemMappers.Rules.class,
         ProblemMappers.MalformedJson.class,

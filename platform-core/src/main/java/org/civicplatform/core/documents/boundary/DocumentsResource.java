@@ -1,0 +1,110 @@
+package org.civicplatform.core.documents.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.civicplatform.core.problems.ProblemException;
+
+/**
+ * Documents of the signed-in family: {@code multipart/form-data} upload (part {@code file}) into a slot
+ * of the tenant's form for one child, listing, download and thumbnail preview, removal. Downloads are
+ * always attachments with {@code X-Content-Type-Options: nosniff} and a sandboxing CSP.
+ */
+@Path("tenants/{tenant}")
+@RequestScoped
+@RolesAllowed("parent")
+public class DocumentsResource {
+
+  @Inject Documents documents;
+
+  @PathParam("tenant")
+  String tenant;
+
+  @POST
+  @Path("children/{child}/documents/{slot}")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.APPLICATION_JSON)
+  @UploadLimited
+  public Response upload(
+      @PathParam("child") String child, @PathParam("slot") String slot, @FormParam("file") EntityPart file) {
+    if (file == null) {
+      throw ProblemException.invalid("file", "document-missing", "请选择要上传的文件（表单字段 file）。",
+          "Send the file in the multipart field \"file\".");
+    }
+    try (InputStream content = file.getContent()) {
+      Documents.DocumentView view =
+          documents.upload(tenant, uuid(child, "child"), slot, content, file.getFileName().orElse(null));
+      return Response.status(Response.Status.CREATED).entity(view).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @GET
+  @Path("children/{child}/documents")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<Documents.DocumentView> list(@PathParam("child") String child) {
+    return documents.list(tenant, uuid(child, "child"));
+  }
+
+  @GET
+  @Path("documents/{id}/content")
+  public Response download(@PathParam("id") String id) {
+    return send(documents.open(tenant, uuid(id, "document"), false));
+  }
+
+  @GET
+  @Path("documents/{id}/preview")
+  public Response preview(@PathParam("id") String id) {
+    return send(documents.open(tenant, uuid(id, "document"), true));
+  }
+
+  @DELETE
+  @Path("documents/{id}")
+  public Response delete(@PathParam("id") String id) {
+    documents.delete(tenant, uuid(id, "document"));
+    return Response.noContent().build();
+  }
+
+  private static Response send(Documents.Download download) {
+    StreamingOutput body = download::writeTo;
+    String ascii = download.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+    String utf8 = URLEncoder.encode(download.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+    Response.ResponseBuilder response = Response.ok(body, download.mediaType())
+        .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .header("Cache-Control", "private, no-store");
+    if (download.length() >= 0) {
+      response.header("Content-Length", download.length());
+    }
+    return response.build();
+  }
+
+  private static UUID uuid(String text, String what) {
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.notFound(what, text);
+    }
+  }
+}
