@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.civicplatform.spi.allocation.AllocationProcedure;
 import org.civicplatform.spi.form.FormDefinition;
+import org.civicplatform.spi.identity.ParentIdentity;
 import org.civicplatform.spi.reference.ReferenceData;
 import org.civicplatform.spi.registry.RegistryKind;
 import org.civicplatform.spi.review.ReviewStage;
@@ -47,5 +48,13 @@ public interface TenantModule {
   /** Districts and schools loaded when the platform runs with demo data; empty by default. */
   default ReferenceData demoData() {
     return ReferenceData.EMPTY;
+  }
+
+  /**
+   * How parents get their accounts: registration by mobile number, or a minimum real-name level from
+   * a city portal. Default: neither.
+   */
+  default ParentIdentity parentIdentity() {
+    return ParentIdentity.EXTERNAL;
   }
 }

@@ -9,6 +9,7 @@ import org.civicplatform.kunshan.reference.KunshanReferenceData;
 import org.civicplatform.kunshan.review.KunshanReview;
 import org.civicplatform.kunshan.rules.KunshanRules;
 import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.identity.ParentIdentity;
 import org.civicplatform.spi.TenantModule;
 import org.civicplatform.spi.allocation.AllocationProcedure;
 import org.civicplatform.spi.form.FormDefinition;
@@ -73,5 +74,11 @@ public class KunshanTenant implements TenantModule {
   @Override
   public ReferenceData demoData() {
     return KunshanReferenceData.demo();
+  }
+
+  /** Parents register with their mobile number; registration numbers look like ES2024000123 (seed 000 §2). */
+  @Override
+  public ParentIdentity parentIdentity() {
+    return ParentIdentity.phoneRegistration("ES");
   }
 }

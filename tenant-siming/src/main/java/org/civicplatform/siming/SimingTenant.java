@@ -11,6 +11,8 @@ import org.civicplatform.siming.form.SimingForm;
 import org.civicplatform.siming.reference.SimingReferenceData;
 import org.civicplatform.siming.rules.SimingRules;
 import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.identity.ParentIdentity;
+import org.civicplatform.spi.identity.RealNameLevel;
 import org.civicplatform.spi.TenantModule;
 import org.civicplatform.spi.allocation.AllocationProcedure;
 import org.civicplatform.spi.form.Condition;
@@ -96,5 +98,11 @@ public class SimingTenant implements TenantModule {
   @Override
   public ReferenceData demoData() {
     return SimingReferenceData.demo();
+  }
+
+  /** Parents sign in through iXiamen and must be verified at least 初级 (primary real-name level). */
+  @Override
+  public ParentIdentity parentIdentity() {
+    return ParentIdentity.realName(RealNameLevel.PRIMARY);
   }
 }
