@@ -1,0 +1,43 @@
+package org.civicplatform.core.registration.control;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Judges a submitted code against the newest code sent (pure). Wrong tries count up to {@link
+ * SmsCodePolicy#maxAttempts()}: the last allowed wrong try already answers {@link CodeVerdict#EXHAUSTED}.
+ */
+public final class CodeCheck {
+
+  private CodeCheck() {}
+
+  /** The stored state of the newest code of a number and purpose. */
+  public record StoredCode(String hash, int attempts, Instant expiresAt, Instant usedAt) {}
+
+  /** A verdict and the attempts to store afterwards. */
+  public record Result(CodeVerdict verdict, int attempts, int remaining) {}
+
+  public static Result judge(StoredCode stored, String submittedHash, Instant now, SmsCodePolicy policy) {
+    if (stored == null || stored.usedAt() != null) {
+      return new Result(CodeVerdict.MISSING, stored == null ? 0 : stored.attempts(), 0);
+    }
+    if (stored.attempts() >= policy.maxAttempts()) {
+      return new Result(CodeVerdict.EXHAUSTED, stored.attempts(), 0);
+    }
+    if (!now.isBefore(stored.expiresAt())) {
+      return new Result(CodeVerdict.EXPIRED, stored.attempts(), 0);
+    }
+    boolean same =
+        submittedHash != null
+            && MessageDigest.isEqual(
+                stored.hash().getBytes(StandardCharsets.US_ASCII),
+                submittedHash.getBytes(StandardCharsets.US_ASCII));
+    if (same) {
+      return new Result(CodeVerdict.ACCEPTED, stored.attempts(), 0);
+    }
+    int attempts = stored.attempts() + 1;
+    int remaining = policy.maxAttempts() - attempts;
+    return new Result(remaining <= 0 ? CodeVerdict.EXHAUSTED : CodeVerdict.WRONG, attempts, remaining);
+  }
+}

@@ -1,0 +1,197 @@
+package org.civicplatform.core.registration.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.civicplatform.core.notifications.NotificationGateway;
+import org.civicplatform.core.notifications.SmsMessage;
+import org.civicplatform.core.persistence.DatabaseMigration;
+import org.civicplatform.core.problems.Problem;
+import org.civicplatform.core.problems.ProblemException;
+import org.civicplatform.spi.LocalizedText;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * SMS verification codes kept in PostgreSQL, so every node sees the same codes and counters. Sending
+ * takes a per-number advisory lock, so two nodes cannot both pass the limits at once. Each method runs
+ * in a transaction of its own: a wrong try is counted even when the request then fails.
+ */
+@ApplicationScoped
+public class SmsCodes {
+
+  @Resource(lookup = DatabaseMigration.DATA_SOURCE)
+  DataSource dataSource;
+
+  @Inject NotificationGateway gateway;
+
+  @Inject
+  @ConfigProperty(name = "platform.sms.code-pepper")
+  String pepper;
+
+  private final Clock clock = Clock.systemUTC();
+  private final SmsCodePolicy policy = SmsCodePolicy.STANDARD;
+  private CodeHasher hasher;
+
+  @PostConstruct
+  void init() {
+    hasher = new CodeHasher(pepper);
+  }
+
+  /** The outcome of a check, with the wait before a new code can be sent when the code is dead. */
+  public record Checked(CodeVerdict verdict, int remaining, long retryAfterSeconds) {
+
+    /** Passes for an accepted code; otherwise the problem the client gets (400, or 429 when exhausted). */
+    public void orThrow(String field) {
+      switch (verdict) {
+        case ACCEPTED -> { }
+        case MISSING -> throw ProblemException.invalid(field, "code.missing",
+            "验证码无效，请先获取短信验证码。", "No valid code: request an SMS code first.");
+        case EXPIRED -> throw ProblemException.invalid(field, "code.expired",
+            "验证码已过期，请重新获取。", "The code has expired: request a new one.");
+        case WRONG -> throw ProblemException.invalid(field, "code.wrong",
+            "验证码错误，还可尝试" + remaining + "次。", "Wrong code; " + remaining + " tries left.");
+        case EXHAUSTED -> throw new ProblemException("sms-code-attempts", 429,
+            LocalizedText.of("尝试次数过多", "Too many tries"),
+            LocalizedText.of("验证码错误次数过多，已失效。请在" + retryAfterSeconds + "秒后重新获取验证码。",
+                "Too many wrong codes: this code is dead. Request a new one in " + retryAfterSeconds + " s."),
+            List.of(new Problem.InvalidField(field, "code.exhausted", "验证码已失效。", "The code is dead.")),
+            retryAfterSeconds);
+      }
+    }
+  }
+
+  /**
+   * Sends a new code for {@code purpose} to {@code phone}, or answers 429 with {@code Retry-After} when
+   * the number had a code within 60 s or ten within 24 h. When {@code deliver} is false the send is
+   * counted but nothing is stored or sent (recovery for a number without an account: the answer must
+   * not tell).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void send(String tenant, LocalizedText tenantName, String phone, SmsPurpose purpose, boolean deliver) {
+    Instant now = clock.instant();
+    try (Connection c = dataSource.getConnection()) {
+      lock(c, phone);
+      OptionalLong wait = SendLimits.retryAfter(sends(c, phone, now), now, policy);
+      if (wait.isPresent()) {
+        throw tooOften(wait.getAsLong());
+      }
+      try (PreparedStatement ps = c.prepareStatement("insert into sms_send (phone, sent_at) values (?, ?)")) {
+        ps.setString(1, phone);
+        ps.setObject(2, utc(now));
+        ps.executeUpdate();
+      }
+      if (!deliver) {
+        return;
+      }
+      String code = CodeHasher.newCode(policy.digits());
+      try (PreparedStatement ps = c.prepareStatement(
+          "insert into sms_code (phone, purpose, code_hash, attempts, created_at, expires_at)"
+              + " values (?, ?, ?, 0, ?, ?)")) {
+        ps.setString(1, phone);
+        ps.setString(2, purpose.name());
+        ps.setString(3, hasher.hash(phone, purpose.name(), code));
+        ps.setObject(4, utc(now));
+        ps.setObject(5, utc(now.plus(policy.validity())));
+        ps.executeUpdate();
+      }
+      gateway.send(new SmsMessage(tenant, phone, "code." + purpose.name(),
+          SmsTexts.text("code." + purpose.name(), tenantName.zh(), code)));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not send an SMS code", e);
+    }
+  }
+
+  /** Checks a code against the newest one sent to the number for the purpose, counting wrong tries. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Checked check(String phone, SmsPurpose purpose, String code) {
+    Instant now = clock.instant();
+    try (Connection c = dataSource.getConnection()) {
+      long id = 0;
+      CodeCheck.StoredCode stored = null;
+      try (PreparedStatement ps = c.prepareStatement(
+          "select id, code_hash, attempts, expires_at, used_at from sms_code where phone = ? and purpose = ?"
+              + " order by created_at desc, id desc limit 1 for update")) {
+        ps.setString(1, phone);
+        ps.setString(2, purpose.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            id = rs.getLong(1);
+            OffsetDateTime used = rs.getObject(5, OffsetDateTime.class);
+            stored = new CodeCheck.StoredCode(rs.getString(2), rs.getInt(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), used == null ? null : used.toInstant());
+          }
+        }
+      }
+      String submitted = code == null ? null : hasher.hash(phone, purpose.name(), code);
+      CodeCheck.Result result = CodeCheck.judge(stored, submitted, now, policy);
+      if (stored != null && result.verdict() == CodeVerdict.ACCEPTED) {
+        update(c, "update sms_code set used_at = ? where id = ?", utc(now), id);
+      } else if (stored != null && result.attempts() != stored.attempts()) {
+        update(c, "update sms_code set attempts = ? where id = ?", result.attempts(), id);
+      }
+      long retryAfter = 0;
+      if (result.verdict() == CodeVerdict.EXHAUSTED) {
+        retryAfter = SendLimits.retryAfter(sends(c, phone, now), now, policy).orElse(1);
+      }
+      return new Checked(result.verdict(), result.remaining(), retryAfter);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not check an SMS code", e);
+    }
+  }
+
+  static ProblemException tooOften(long seconds) {
+    return new ProblemException("sms-rate-limited", 429,
+        LocalizedText.of("操作过于频繁", "Too many requests"),
+        LocalizedText.of("该手机号获取验证码过于频繁（每60秒1次、每天最多10次），请在" + seconds + "秒后重试。",
+            "Too many codes for this number (one per 60 s, ten a day): try again in " + seconds + " s."),
+        List.of(), seconds);
+  }
+
+  private static void lock(Connection c, String phone) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(20, hashtext(?))")) {
+      ps.setString(1, phone);
+      ps.executeQuery().close();
+    }
+  }
+
+  private List<Instant> sends(Connection c, String phone, Instant now) throws SQLException {
+    List<Instant> times = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select sent_at from sms_send where phone = ? and sent_at > ? order by sent_at")) {
+      ps.setString(1, phone);
+      ps.setObject(2, utc(now.minus(policy.window())));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          times.add(rs.getObject(1, OffsetDateTime.class).toInstant());
+        }
+      }
+    }
+    return times;
+  }
+
+  private static void update(Connection c, String sql, Object value, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, value);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
