@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Launcher {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private volatile boolean stopping;
 
   public static void main(String[] args) throws Exception {
     try {
@@ -107,8 +108,10 @@ public final class Launcher {
     while (payara.isAlive()) {
       forever.await(2, java.util.concurrent.TimeUnit.SECONDS);
     }
-    say("Payara Micro stopped unexpectedly; see " + payara.log());
-    System.exit(1);
+    if (!stopping) {
+      say("Payara Micro stopped unexpectedly; see " + payara.log());
+      System.exit(1);
+    }
   }
 
   /** The master realm's admin password: generated on first start, kept in the data folder. */
@@ -159,6 +162,7 @@ public final class Launcher {
   }
 
   void stopAll() {
+    stopping = true;
     say("Stopping …");
     while (!started.isEmpty()) {
       try {
