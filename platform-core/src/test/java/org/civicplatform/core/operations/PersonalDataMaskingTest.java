@@ -1,0 +1,48 @@
+package org.civicplatform.core.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataMaskingTest {
+
+  @Test
+  void masksAnIdNumberKeepingTheFirstAndLastFour() {
+    assertEquals("child 3205**********0139 added", PersonalDataMasking.mask("child 320583201803010139 added"));
+  }
+
+  @Test
+  void masksAnIdNumberEndingInX() {
+    assertEquals("id=1101**********002X", PersonalDataMasking.mask("id=11010520180301002X"));
+  }
+
+  @Test
+  void masksAMobileNumber() {
+    assertEquals("sms to 138******01", PersonalDataMasking.mask("sms to 13800000001"));
+  }
+
+  @Test
+  void removesBearerTokensAndJwts() {
+    String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
+    String masked = PersonalDataMasking.mask("Authorization: Bearer " + jwt + " and raw " + jwt);
+    assertFalse(masked.contains("eyJ"), masked);
+    assertTrue(masked.contains("[token]"));
+  }
+
+  @Test
+  void leavesLongerDigitRunsAndOrdinaryTextAlone() {
+    assertEquals("order 12345678901234567890 ok", PersonalDataMasking.mask("order 12345678901234567890 ok"));
+  }
+
+  @Test
+  void theLogFilterMasksFormattedParametersToo() {
+    LogRecord record = new LogRecord(Level.INFO, "registered {0} with phone {1}");
+    record.setParameters(new Object[] {"320583201803010139", "13912345678"});
+    assertTrue(new LogMasking.MaskingFilter(null).isLoggable(record));
+    assertEquals("registered 3205**********0139 with phone 139******78", record.getMessage());
+  }
+}
