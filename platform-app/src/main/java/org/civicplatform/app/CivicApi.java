@@ -27,6 +27,7 @@ public class CivicApi extends Application {
         TenantsResource.class,
         MeResource.class,
         ChildrenResource.class,
+        org.civicplatform.core.applications.boundary.ApplicationsResource.class,
         org.civicplatform.core.rules.boundary.PointsResource.class,
         org.civicplatform.core.documents.boundary.DocumentsResource.class,
         org.civicplatform.core.documents.boundary.UploadLimit.class,

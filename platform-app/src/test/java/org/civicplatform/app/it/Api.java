@@ -50,6 +50,24 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** PUT with JSON and optional extra headers (name, value, name, value …). */
+  public Answer put(String path, String token, String json, String... headers) throws IOException, InterruptedException {
+    var builder = request(path, token).header("Content-Type", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder.PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** POST without a body, with extra headers (name, value, …). */
+  public Answer postEmpty(String path, String token, String... headers) throws IOException, InterruptedException {
+    var builder = request(path, token);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder.POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     var builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json, application/problem+json");

@@ -14,10 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.civicplatform.core.families.entity.Child;
 import org.civicplatform.core.families.entity.Family;
-import org.civicplatform.core.identity.control.Caller;
+import org.civicplatform.core.families.control.FamilyScope;
 import org.civicplatform.core.problems.Problem;
 import org.civicplatform.core.problems.ProblemException;
-import org.civicplatform.core.tenancy.control.Tenants;
 import org.civicplatform.spi.rules.checks.IdNumbers;
 
 /**
@@ -31,8 +30,7 @@ public class Families {
   static final Set<String> ID_TYPES = Set.of("MAINLAND_ID", "PASSPORT", "HK_MO_TW", "OTHER");
 
   @PersistenceContext EntityManager em;
-  @Inject Caller caller;
-  @Inject Tenants tenants;
+  @Inject FamilyScope scope;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -95,19 +93,7 @@ public class Families {
   }
 
   private java.util.Optional<Family> family(String tenant, boolean create) {
-    tenants.require(tenant);
-    if (caller.userId() == null || !caller.belongsTo(tenant)) {
-      throw ProblemException.notFound("tenant", tenant);
-    }
-    var found = em.createNamedQuery(Family.BY_OWNER, Family.class)
-        .setParameter("tenant", tenant).setParameter("owner", caller.userId()).getResultList();
-    if (!found.isEmpty() || !create) {
-      return found.stream().findFirst();
-    }
-    Family family = new Family(tenant, caller.userId(), caller.registrationNumber(), clock.instant());
-    em.persist(family);
-    em.flush(); // the child rows reference it by id only: insert the family first
-    return java.util.Optional.of(family);
+    return scope.family(tenant, create);
   }
 
   static String strip(String text) {

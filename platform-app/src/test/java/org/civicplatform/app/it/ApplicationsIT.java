@@ -1,0 +1,175 @@
+package org.civicplatform.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.UUID;
+import org.civicplatform.spi.rules.checks.IdNumbers;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A Kunshan parent fills the six steps, submits (idempotently), withdraws and resubmits. */
+@ExtendWith(ArquillianExtension.class)
+class ApplicationsIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestPlatform.get().war(Map.of());
+  }
+
+  @ArquillianResource URL base;
+
+  Api api() {
+    return new Api(base);
+  }
+
+  static String token(String user) throws Exception {
+    return Api.token(TestPlatform.get().keycloakUrl(), user, "Demo#2024");
+  }
+
+  static String validId(String yyyymmdd) {
+    String first17 = "320583" + yyyymmdd + String.format("%03d", (int) (Math.random() * 1000));
+    return first17 + IdNumbers.checkCharacter(first17);
+  }
+
+  /** Registers a child of 13800000002 and returns the path of its application. */
+  String newChild(String token) throws Exception {
+    Api.Answer child = api().post("api/tenants/kunshan/children", token,
+        "{\"stage\":\"PRIMARY\",\"name\":\"王小明\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + validId("20180301") + "\"}");
+    assertEquals(201, child.status(), child.body());
+    return "api/tenants/kunshan/children/" + child.object().getString("id") + "/application";
+  }
+
+  static String family(String phone) {
+    return """
+        {"student": {"name": "王小明", "gender": "M", "idType": "MAINLAND_ID", "idNumber": "%s",
+                     "birthDate": "2018-03-01", "ethnicity": "汉族", "hasSchoolRecord": false,
+                     "householdAddress": "安徽省合肥市蜀山区长江西路1号"},
+         "guardian1": {"relation": "FATHER", "name": "王 军", "phone": "%s", "idType": "MAINLAND_ID",
+                       "idNumber": "%s", "employer": "昆山花桥某公司", "householdAddress": "安徽省合肥市蜀山区长江西路1号",
+                       "currentAddress": "花桥镇绿地大道100号", "district": "hq"},
+         "guardian2": {"relation": "NONE"}}""".formatted(validId("20180301"), phone, validId("19850615"));
+  }
+
+  static final Map<String, String> OTHER_STEPS = Map.of(
+      "subject", "{\"subject\": {\"guardian\": \"guardian1\"}, \"education\": {\"level\": \"NONE\"},"
+          + " \"vocational\": {\"level\": \"NONE\"}, \"title\": {\"level\": \"NONE\"}, \"residencePermit\": {}}",
+      "housing", "{\"property\": {\"hasProperty\": false}}",
+      "honours", "{\"honour\": {\"hasHonour\": false}}",
+      "choices", "{\"choices\": {\"public\": \"ks-huaqiao-primary\"}}",
+      "preview", "{\"declaration\": {\"accepted\": true}}");
+
+  String fillAllSteps(String token, String app) throws Exception {
+    Api.Answer saved = api().put(app + "/steps/family", token, family("13800000002"));
+    assertEquals(200, saved.status(), saved.body());
+    for (String step : new String[] {"subject", "housing", "honours", "choices", "preview"}) {
+      saved = api().put(app + "/steps/" + step, token, OTHER_STEPS.get(step));
+      assertEquals(200, saved.status(), step + ": " + saved.body());
+    }
+    return saved.object().get("version").toString();
+  }
+
+  static int versionsInDatabase(String applicationId) throws Exception {
+    try (Connection c = TestPlatform.get().database().connect();
+        PreparedStatement ps = c.prepareStatement("select count(*) from application_version where application_id = ?::uuid")) {
+      ps.setString(1, applicationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  @Test
+  void aStepWithAnInvalidFieldIsRefusedNamingItAndNothingIsStored() throws Exception {
+    String token = token("13800000002");
+    String app = newChild(token);
+    Api.Answer refused = api().put(app + "/steps/family", token, family("1380000"));
+    assertEquals(400, refused.status(), refused.body());
+    assertEquals("family.guardian1.phone", refused.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(404, api().get(app, token).status(), "no application was created by the refused step");
+  }
+
+  @Test
+  void aRefusedStepLeavesTheLastGoodDraftAsItWas() throws Exception {
+    String token = token("13800000002");
+    String app = newChild(token);
+    assertEquals(200, api().put(app + "/steps/family", token, family("13800000002")).status());
+    assertEquals(400, api().put(app + "/steps/family", token, family("12345")).status());
+    JsonObject stored = api().get(app, token).object().getJsonObject("answers").getJsonObject("family");
+    assertEquals("13800000002", stored.getJsonObject("guardian1").getString("phone"));
+    assertEquals("王军", stored.getJsonObject("guardian1").getString("name"), "spaces inside names are removed");
+  }
+
+  @Test
+  void aSaveBasedOnAStaleVersionIsRefusedWith409() throws Exception {
+    String token = token("13800000002");
+    String app = newChild(token);
+    String v1 = api().put(app + "/steps/family", token, family("13800000002")).object().get("version").toString();
+    assertEquals(200, api().put(app + "/steps/housing", token, OTHER_STEPS.get("housing"), "If-Match", v1).status());
+    Api.Answer stale = api().put(app + "/steps/honours", token, OTHER_STEPS.get("honours"), "If-Match", v1);
+    assertEquals(409, stale.status(), stale.body());
+    assertEquals("urn:civic:problem:stale-version", stale.object().getString("type"));
+  }
+
+  @Test
+  void submittingAnIncompleteApplicationNamesTheMissingSteps() throws Exception {
+    String token = token("13800000002");
+    String app = newChild(token);
+    api().put(app + "/steps/family", token, family("13800000002"));
+    Api.Answer refused = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.body().contains("\"field\":\"subject\""), refused.body());
+  }
+
+  @Test
+  void theSameIdempotencyKeyTwiceSubmitsOnceAndAnswersTheSame() throws Exception {
+    String token = token("13800000002");
+    String app = newChild(token);
+    fillAllSteps(token, app);
+    String key = UUID.randomUUID().toString();
+    Api.Answer first = api().postEmpty(app + "/submit", token, "Idempotency-Key", key);
+    Api.Answer retry = api().postEmpty(app + "/submit", token, "Idempotency-Key", key);
+    assertEquals(200, first.status(), first.body());
+    assertEquals(200, retry.status(), retry.body());
+    assertEquals(first.object(), retry.object());
+    assertEquals("SUBMITTED", first.object().getString("status"));
+    assertEquals(1, versionsInDatabase(first.object().getString("id")));
+    Api.Answer otherKey = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(409, otherKey.status());
+  }
+
+  @Test
+  void aSubmittedApplicationCannotBeEditedUntilWithdrawnThenResubmitsAsANewVersion() throws Exception {
+    String token = token("13800000002");
+    String app = newChild(token);
+    fillAllSteps(token, app);
+    String id = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString()).object().getString("id");
+    assertEquals(409, api().put(app + "/steps/honours", token, OTHER_STEPS.get("honours")).status());
+    Api.Answer withdrawn = api().postEmpty(app + "/withdraw", token);
+    assertEquals(200, withdrawn.status(), withdrawn.body());
+    assertEquals("DRAFT", withdrawn.object().getString("status"));
+    assertEquals(200, api().put(app + "/steps/honours", token, OTHER_STEPS.get("honours")).status());
+    Api.Answer again = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(200, again.status(), again.body());
+    assertEquals(2, again.object().getInt("submissions"));
+    assertEquals(2, versionsInDatabase(id));
+  }
+
+  @Test
+  void anotherFamilysChildAnswers404() throws Exception {
+    String app = newChild(token("13800000002"));
+    assertEquals(404, api().get(app, token("13800000001")).status());
+    assertEquals(404, api().put(app + "/steps/honours", token("13800000001"), OTHER_STEPS.get("honours")).status());
+  }
+}

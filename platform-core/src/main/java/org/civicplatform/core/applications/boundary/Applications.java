@@ -1,0 +1,197 @@
+package org.civicplatform.core.applications.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.civicplatform.core.applications.control.FormValidator;
+import org.civicplatform.core.applications.entity.Application;
+import org.civicplatform.core.applications.entity.SubmittedVersion;
+import org.civicplatform.core.audit.control.AuditTrail;
+import org.civicplatform.core.families.control.FamilyScope;
+import org.civicplatform.core.families.entity.Child;
+import org.civicplatform.core.identity.control.Caller;
+import org.civicplatform.core.problems.ProblemException;
+import org.civicplatform.core.tenancy.control.Tenants;
+import org.civicplatform.spi.TenantModule;
+import org.civicplatform.spi.form.FormStep;
+import org.civicplatform.spi.rules.Eligibility;
+import org.civicplatform.spi.rules.FieldError;
+import org.civicplatform.spi.rules.RuleViolation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The parent's use cases on a child's application: read, save a step, submit, withdraw. */
+@RequestScoped
+public class Applications {
+
+  @PersistenceContext EntityManager em;
+  @Inject FamilyScope families;
+  @Inject Tenants tenants;
+  @Inject Caller caller;
+  @Inject AuditTrail audit;
+
+  @Inject
+  @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
+  int schoolYear;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** An application as its family sees it. {@code version} is what a save must send back. */
+  public record ApplicationView(
+      UUID id, UUID childId, String tenant, int schoolYear, String stage, String status, long version,
+      JsonObject answers, Instant submittedAt, int submissions, Instant updatedAt) {
+
+    static ApplicationView of(Application a) {
+      return new ApplicationView(a.id(), a.childId(), a.tenantId(), a.schoolYear(), a.stage(), a.status().name(),
+          a.version(), a.answers(), a.submittedAt(), a.submissions(), a.updatedAt());
+    }
+  }
+
+  @Transactional
+  public ApplicationView read(String tenant, UUID childId) {
+    Child child = families.child(tenant, childId);
+    return existing(tenant, child).map(ApplicationView::of)
+        .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
+  }
+
+  /**
+   * Validates one step (form checks, then the tenant's rules) and stores it as the step's draft. Nothing
+   * is stored when anything is invalid; a stale {@code expectedVersion} is a 409.
+   */
+  @Transactional
+  public ApplicationView saveStep(String tenant, UUID childId, String stepId, JsonObject answers, Long expectedVersion) {
+    TenantModule module = tenants.require(tenant);
+    FormStep step = module.form().step(stepId).orElseThrow(() -> ProblemException.notFound("step", stepId));
+    Child child = families.child(tenant, childId);
+    if (answers == null) {
+      throw ProblemException.invalid(stepId, "required", "请填写本步骤。", "Send this step's answers.");
+    }
+    Application application = existing(tenant, child).orElse(null);
+    if (application == null) {
+      application = new Application(tenant, child.id(), schoolYear, child.stage(), clock.instant());
+      em.persist(application);
+    } else if (expectedVersion != null && expectedVersion != application.version()) {
+      throw staleVersion();
+    }
+    JsonObject context = context(application);
+    FormValidator.Result checked = FormValidator.validate(step, answers, context);
+    if (!checked.valid()) {
+      throw new RuleViolation(checked.errors());
+    }
+    JsonObject normalised =
+        module.rules().validateStep(stepId, checked.answers(),
+            Json.createObjectBuilder(context).add(stepId, checked.answers()).build(), today());
+    application.saveStep(stepId, normalised, clock.instant());
+    em.flush();
+    return ApplicationView.of(application);
+  }
+
+  /**
+   * Submits the application once per {@code idempotencyKey}: the same key again answers the same
+   * result without a second submission.
+   */
+  @Transactional
+  public ApplicationView submit(String tenant, UUID childId, String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+      throw ProblemException.invalid("Idempotency-Key", "required",
+          "提交请求缺少 Idempotency-Key（1–100 个字符）。", "Send an Idempotency-Key header (1–100 characters).");
+    }
+    TenantModule module = tenants.require(tenant);
+    Child child = families.child(tenant, childId);
+    Application application = existing(tenant, child)
+        .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
+    if (submittedWith(application, idempotencyKey).isPresent()) {
+      return ApplicationView.of(application);
+    }
+    JsonObject context = context(application);
+    List<FieldError> errors = new ArrayList<>();
+    for (FormStep step : module.form().steps()) {
+      if (!(context.get(step.id()) instanceof JsonObject saved)) {
+        errors.add(FieldError.of(step.id(), "step.missing", "请先填写并保存“" + step.title().zh() + "”。",
+            "Fill in and save “" + step.title().en() + "” first."));
+        continue;
+      }
+      errors.addAll(FormValidator.validate(step, saved, context).errors());
+    }
+    if (errors.isEmpty()) {
+      errors.addAll(module.rules().validateForSubmission(context, today()));
+    }
+    if (!errors.isEmpty()) {
+      throw new RuleViolation(errors);
+    }
+    Eligibility eligibility = module.rules().eligibility(context, today());
+    if (!eligibility.allowed()) {
+      throw new ProblemException("not-eligible", 422,
+          org.civicplatform.spi.LocalizedText.of("不符合报名条件", "Not eligible"),
+          eligibility.reasons().isEmpty()
+              ? org.civicplatform.spi.LocalizedText.of("不符合报名条件。", "Not eligible.")
+              : eligibility.reasons().get(0));
+    }
+    SubmittedVersion version = application.submit(caller.userId(), idempotencyKey, clock.instant());
+    em.persist(version);
+    audit.record(tenant, "application.submit", "application", application.id());
+    em.flush();
+    return ApplicationView.of(application);
+  }
+
+  /** The result of an earlier submission with this key, if there was one (for a retried request). */
+  @Transactional
+  public Optional<ApplicationView> submittedEarlier(String tenant, UUID childId, String idempotencyKey) {
+    Child child = families.child(tenant, childId);
+    return existing(tenant, child)
+        .filter(a -> idempotencyKey != null && submittedWith(a, idempotencyKey).isPresent())
+        .map(ApplicationView::of);
+  }
+
+  /** 撤销提交: back to draft while no review record exists. */
+  @Transactional
+  public ApplicationView withdraw(String tenant, UUID childId) {
+    Child child = families.child(tenant, childId);
+    Application application = existing(tenant, child)
+        .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
+    application.withdraw(clock.instant());
+    audit.record(tenant, "application.withdraw", "application", application.id());
+    em.flush();
+    return ApplicationView.of(application);
+  }
+
+  private Optional<Application> existing(String tenant, Child child) {
+    return em.createNamedQuery(Application.OF_CHILD, Application.class)
+        .setParameter("tenant", tenant).setParameter("child", child.id()).setParameter("year", schoolYear)
+        .getResultList().stream().findFirst();
+  }
+
+  private Optional<SubmittedVersion> submittedWith(Application application, String key) {
+    return em.createNamedQuery(SubmittedVersion.BY_KEY, SubmittedVersion.class)
+        .setParameter("application", application.id()).setParameter("key", key)
+        .getResultList().stream().findFirst();
+  }
+
+  /** What the tenant's rules see: every stored step plus the child's stage and the school year. */
+  private static JsonObject context(Application application) {
+    return Json.createObjectBuilder(application.answers())
+        .add("stage", application.stage())
+        .add("schoolYear", application.schoolYear())
+        .build();
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  static ProblemException staleVersion() {
+    return ProblemException.conflict("stale-version",
+        "该报名已在别处（另一个窗口或设备）被修改，请刷新后再保存。",
+        "This application was changed elsewhere (another tab or device): reload, then save again.");
+  }
+}

@@ -1,0 +1,85 @@
+package org.civicplatform.core.applications.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.civicplatform.core.problems.ProblemException;
+
+/**
+ * A child's application: read it, save one step as a draft ({@code If-Match} with the version read),
+ * submit ({@code Idempotency-Key}), withdraw.
+ */
+@Path("tenants/{tenant}/children/{child}/application")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("parent")
+public class ApplicationsResource {
+
+  @Inject Applications applications;
+
+  @PathParam("tenant")
+  String tenant;
+
+  @PathParam("child")
+  UUID child;
+
+  @GET
+  public Response read() {
+    return withVersion(applications.read(tenant, child));
+  }
+
+  @PUT
+  @Path("steps/{step}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response saveStep(@PathParam("step") String step, @HeaderParam("If-Match") String ifMatch, JsonObject answers) {
+    return withVersion(applications.saveStep(tenant, child, step, answers, version(ifMatch)));
+  }
+
+  @POST
+  @Path("submit")
+  public Response submit(@HeaderParam("Idempotency-Key") String key) {
+    try {
+      return withVersion(applications.submit(tenant, child, key));
+    } catch (RuntimeException e) {
+      // A concurrent retry with the same key may have won: answer what it answered.
+      return applications.submittedEarlier(tenant, child, key).map(this::withVersion).orElseThrow(() -> e);
+    }
+  }
+
+  @POST
+  @Path("withdraw")
+  public Response withdraw() {
+    return withVersion(applications.withdraw(tenant, child));
+  }
+
+  private Response withVersion(Applications.ApplicationView view) {
+    return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
+  }
+
+  /** The version from an If-Match header ({@code "3"}, {@code W/"3"} or {@code 3}); none = no check. */
+  static Long version(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
+      return null;
+    }
+    String digits = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid("If-Match", "version.format", "If-Match 应为读取时得到的版本号。",
+          "If-Match must be the version you read.");
+    }
+  }
+}

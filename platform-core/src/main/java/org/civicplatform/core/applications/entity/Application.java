@@ -1,0 +1,182 @@
+package org.civicplatform.core.applications.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.UUID;
+import org.civicplatform.core.persistence.JsonbConverter;
+import org.civicplatform.core.problems.ProblemException;
+
+/**
+ * One child's application to one tenant for one school year (报名). The answers are the tenant's JSON,
+ * one object per step; what review, ranking and reporting query lives in real columns. The aggregate
+ * guards its own life cycle: steps are saved only while editable, submission and withdrawal only from
+ * the right state.
+ */
+@Entity
+@Table(name = "application")
+@NamedQuery(
+    name = Application.OF_CHILD,
+    query = "select a from Application a where a.tenantId = :tenant and a.childId = :child and a.schoolYear = :year")
+public class Application {
+
+  public static final String OF_CHILD = "Application.ofChild";
+
+  /** Where an application stands in its life cycle. */
+  public enum Status {
+    /** Being filled in; never submitted, or withdrawn. */
+    DRAFT,
+    /** Submitted; no review record yet, so the parent may still withdraw it (撤销提交). */
+    SUBMITTED,
+    /** A reviewer has started: only a return for changes (退回) reopens editing. */
+    IN_REVIEW,
+    /** Returned by a reviewer for changes; editable, then resubmitted as a new version. */
+    RETURNED
+  }
+
+  @Id private UUID id;
+
+  @Column(name = "tenant_id", nullable = false)
+  private String tenantId;
+
+  @Column(name = "child_id", nullable = false)
+  private UUID childId;
+
+  @Column(name = "school_year", nullable = false)
+  private int schoolYear;
+
+  @Column(nullable = false)
+  private String stage;
+
+  @Column(nullable = false)
+  private String status;
+
+  @Convert(converter = JsonbConverter.class)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  private String answers;
+
+  @Column(name = "district_code")
+  private String districtCode;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Column(nullable = false)
+  private int submissions;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Application() {}
+
+  public Application(String tenantId, UUID childId, int schoolYear, String stage, Instant now) {
+    this.id = UUID.randomUUID();
+    this.tenantId = tenantId;
+    this.childId = childId;
+    this.schoolYear = schoolYear;
+    this.stage = stage;
+    this.status = Status.DRAFT.name();
+    this.answers = "{}";
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  public boolean editable() {
+    return status() == Status.DRAFT || status() == Status.RETURNED;
+  }
+
+  /** Stores one validated step as the new draft of that step. */
+  public void saveStep(String stepId, JsonObject stepAnswers, Instant now) {
+    if (!editable()) {
+      throw ProblemException.conflict("application-locked",
+          "报名已提交，不能修改。如需修改，请先撤销提交（审核开始前）或联系审核窗口退回。",
+          "The application is submitted and cannot be changed: withdraw it first (before review starts) or ask the reviewers to return it.");
+    }
+    this.answers = Json.createObjectBuilder(answers()).add(stepId, stepAnswers).build().toString();
+    this.updatedAt = now;
+  }
+
+  /** Submits the current answers; the caller records the version this creates. */
+  public SubmittedVersion submit(String actor, String idempotencyKey, Instant now) {
+    if (!editable()) {
+      throw ProblemException.conflict("already-submitted", "报名已提交，无需重复提交。", "The application has already been submitted.");
+    }
+    this.status = Status.SUBMITTED.name();
+    this.submittedAt = now;
+    this.updatedAt = now;
+    this.submissions++;
+    return new SubmittedVersion(id, submissions, answers, now, actor, idempotencyKey);
+  }
+
+  /** 撤销提交: back to draft, allowed only until the first review record exists. */
+  public void withdraw(Instant now) {
+    if (status() != Status.SUBMITTED) {
+      throw ProblemException.conflict("withdraw-not-allowed",
+          status() == Status.IN_REVIEW
+              ? "已有审核记录，不能自行撤回，请联系区镇窗口或民办学校退回。"
+              : "报名尚未提交，无需撤回。",
+          status() == Status.IN_REVIEW
+              ? "Review has started: you can no longer withdraw; ask the district window or school to return it."
+              : "The application is not submitted.");
+    }
+    this.status = Status.DRAFT.name();
+    this.updatedAt = now;
+  }
+
+  public JsonObject answers() {
+    return Json.createReader(new StringReader(answers)).readObject();
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID childId() {
+    return childId;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public int schoolYear() {
+    return schoolYear;
+  }
+
+  public String stage() {
+    return stage;
+  }
+
+  public Status status() {
+    return Status.valueOf(status);
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public int submissions() {
+    return submissions;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+}

@@ -1,0 +1,113 @@
+package org.civicplatform.core.applications.control;
+
+import static org.civicplatform.spi.form.FieldType.*;
+import static org.civicplatform.spi.form.FormField.optional;
+import static org.civicplatform.spi.form.FormField.required;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.form.Condition;
+import org.civicplatform.spi.form.FormSection;
+import org.civicplatform.spi.form.FormStep;
+import org.civicplatform.spi.form.Option;
+import org.junit.jupiter.api.Test;
+
+class FormValidatorTest {
+
+  static final FormStep STEP = new FormStep("family", LocalizedText.of("家庭", "Family"), List.of(
+      FormSection.of("guardian", LocalizedText.of("监护人", "Guardian"),
+          required("relation", "关系", "Relation", CHOICE).options(Option.of("FATHER", "父亲", "Father"), Option.of("NONE", "无", "None")),
+          required("name", "姓名", "Name", TEXT).maxLength(4).when(Condition.not(Condition.equals("guardian.relation", "NONE"))),
+          required("phone", "电话", "Phone", MOBILE).when(Condition.not(Condition.equals("guardian.relation", "NONE"))),
+          optional("idNumber", "证件号码", "ID", ID_NUMBER),
+          optional("birth", "出生日期", "Birth", DATE)),
+      FormSection.of("twins", LocalizedText.of("多胞胎", "Twins"),
+          required("name", "姓名", "Name", TEXT)).repeatable(2)), List.of());
+
+  static JsonObject json(String text) {
+    return Json.createReader(new StringReader(text.replace('\'', '"'))).readObject();
+  }
+
+  static FormValidator.Result validate(String answers) {
+    return FormValidator.validate(STEP, json(answers), JsonObject.EMPTY_JSON_OBJECT);
+  }
+
+  @Test
+  void namesEveryMissingRequiredFieldWithItsPath() {
+    var result = validate("{'guardian': {'relation': 'FATHER'}}");
+    assertEquals(List.of("family.guardian.name", "family.guardian.phone"),
+        result.errors().stream().map(e -> e.field()).toList());
+    assertEquals("请填写“姓名”。", result.errors().get(0).message().zh());
+  }
+
+  @Test
+  void hiddenFieldsAreNeitherRequiredNorStored() {
+    var result = validate("{'guardian': {'relation': 'NONE', 'name': '王明'}}");
+    assertTrue(result.valid(), result.errors().toString());
+    assertFalse(result.answers().getJsonObject("guardian").containsKey("name"));
+  }
+
+  @Test
+  void refusesAChoiceOutsideTheOptions() {
+    assertEquals("choice.unknown", validate("{'guardian': {'relation': 'UNCLE'}}").errors().get(0).code());
+  }
+
+  @Test
+  void refusesTextLongerThanTheLimitCountingCharactersNotBytes() {
+    assertTrue(validate("{'guardian': {'relation': 'FATHER', 'name': '𠀀𠀁𠀂𠀃', 'phone': '13800000001'}}").valid());
+    assertEquals("text.too-long",
+        validate("{'guardian': {'relation': 'FATHER', 'name': '欧阳娜娜娜', 'phone': '13800000001'}}").errors().get(0).code());
+  }
+
+  @Test
+  void removesSpacesInsideMobileAndIdNumbersInsteadOfRefusing() {
+    var result = validate("{'guardian': {'relation': 'FATHER', 'name': '王明', 'phone': '138 0000 0001', 'idNumber': '1101 0520 1803 0100 20'}}");
+    assertTrue(result.valid(), result.errors().toString());
+    assertEquals("13800000001", result.answers().getJsonObject("guardian").getString("phone"));
+    assertEquals("110105201803010020", result.answers().getJsonObject("guardian").getString("idNumber"));
+  }
+
+  @Test
+  void refusesAnIdNumberWithAWrongCheckDigit() {
+    var result = validate("{'guardian': {'relation': 'FATHER', 'name': '王明', 'phone': '13800000001', 'idNumber': '110105201803010021'}}");
+    assertEquals("family.guardian.idNumber", result.errors().get(0).field());
+  }
+
+  @Test
+  void refusesAMalformedDate() {
+    var result = validate("{'guardian': {'relation': 'NONE', 'birth': '2018/03/01'}}");
+    assertEquals("date.format", result.errors().get(0).code());
+  }
+
+  @Test
+  void refusesUnknownSectionsAndFields() {
+    var result = validate("{'guardian': {'relation': 'NONE', 'extra': 1}, 'other': {}}");
+    assertEquals(2, result.errors().size());
+    assertTrue(result.errors().stream().allMatch(e -> e.code().equals("field.unknown")));
+  }
+
+  @Test
+  void checksEveryEntryOfARepeatableSectionAndItsMaximum() {
+    var result = validate("{'guardian': {'relation': 'NONE'}, 'twins': [{'name': '大宝'}, {}]}");
+    assertEquals("family.twins[1].name", result.errors().get(0).field());
+    assertEquals("section.too-many",
+        validate("{'guardian': {'relation': 'NONE'}, 'twins': [{'name': 'a'}, {'name': 'b'}, {'name': 'c'}]}").errors().get(0).code());
+  }
+
+  @Test
+  void aConditionMayReferToAnotherStepOfTheApplication() {
+    FormStep step = new FormStep("housing", LocalizedText.of("房产", "Housing"), List.of(
+        FormSection.of("property", LocalizedText.of("房产", "Property"),
+            required("address", "地址", "Address", ADDRESS).when(Condition.equals("family.guardian.relation", "FATHER")))), List.of());
+    var withFather = FormValidator.validate(step, json("{'property': {}}"), json("{'family': {'guardian': {'relation': 'FATHER'}}}"));
+    var withoutFather = FormValidator.validate(step, json("{'property': {}}"), json("{'family': {'guardian': {'relation': 'NONE'}}}"));
+    assertFalse(withFather.valid());
+    assertTrue(withoutFather.valid());
+  }
+}
