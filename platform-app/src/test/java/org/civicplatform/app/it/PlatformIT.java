@@ -65,6 +65,19 @@ class PlatformIT {
   }
 
   @Test
+  void theKunshanDefinitionListsTheSixStepsWithConditionsAsData() throws Exception {
+    Api.Answer answer = api().get("api/tenants/kunshan", null);
+    assertEquals(200, answer.status(), answer.body());
+    JsonObject definition = answer.object();
+    assertEquals(java.util.List.of("family", "subject", "housing", "honours", "choices", "preview"),
+        definition.getJsonArray("steps").getValuesAs(JsonObject.class).stream().map(s -> s.getString("id")).toList());
+    JsonObject guardian2Name = definition.getJsonArray("steps").getJsonObject(0).getJsonArray("sections")
+        .getJsonObject(2).getJsonArray("fields").getJsonObject(1);
+    assertEquals("not", guardian2Name.getJsonObject("visibleWhen").getString("op"));
+    assertEquals("公办学校", definition.getJsonArray("batches").getJsonObject(1).getJsonObject("name").getString("zh"));
+  }
+
+  @Test
   void meAnswers401AsProblemWithoutToken() throws Exception {
     Api.Answer me = api().get("api/me", null);
     assertEquals(401, me.status());

@@ -2,6 +2,7 @@ package org.civicplatform.core.tenancy.boundary;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,8 +12,6 @@ import java.util.List;
 import org.civicplatform.core.tenancy.control.Tenants;
 import org.civicplatform.spi.LocalizedText;
 import org.civicplatform.spi.TenantModule;
-import org.civicplatform.spi.form.FormDefinition;
-import org.civicplatform.spi.status.Batch;
 
 /** The enabled tenants and their public definitions (names, form, batches). */
 @Path("tenants")
@@ -29,8 +28,6 @@ public class TenantsResource {
     }
   }
 
-  /** The form and batch definitions a browser needs to render a tenant's application. */
-  public record TenantDefinition(String id, LocalizedText name, FormDefinition form, List<Batch> batches) {}
 
   @GET
   public List<TenantView> list() {
@@ -39,8 +36,7 @@ public class TenantsResource {
 
   @GET
   @Path("{tenant}")
-  public TenantDefinition definition(@PathParam("tenant") String id) {
-    TenantModule module = tenants.require(id);
-    return new TenantDefinition(module.id(), module.name(), module.form(), module.batches());
+  public JsonObject definition(@PathParam("tenant") String id) {
+    return DefinitionJson.of(tenants.require(id));
   }
 }
