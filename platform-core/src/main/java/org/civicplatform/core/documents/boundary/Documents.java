@@ -231,8 +231,8 @@ public class Documents {
       return null;
     }
     List<?> rows = em.createNativeQuery(
-            "select answers #>> cast(? as text[]) from application where tenant_id = ? and child_id = ?"
-                + " order by school_year desc limit 1")
+            "select jsonb_extract_path_text(answers, variadic cast(?1 as text[])) from application"
+                + " where tenant_id = ?2 and child_id = ?3 order by school_year desc limit 1")
         .setParameter(1, "{" + String.join(",", path.split("\\.")) + "}")
         .setParameter(2, tenant).setParameter(3, childId).getResultList();
     return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();
@@ -249,12 +249,31 @@ public class Documents {
     if (name == null) {
       return null;
     }
+    name = utf8(name);
     String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     StringBuilder b = new StringBuilder();
     base.codePoints().filter(c -> !Character.isISOControl(c) && c != '"' && c != ';')
         .limit(100).forEach(b::appendCodePoint);
     String clean = b.toString().strip();
     return clean.isEmpty() ? null : clean;
+  }
+
+  /**
+   * Browsers send a multipart file name as raw UTF-8 (HTML's form encoding); the multipart parser reads
+   * header bytes as ISO-8859-1. Re-decode when the result is valid UTF-8, so 备案表.pdf stays 备案表.pdf.
+   */
+  static String utf8(String name) {
+    if (name.chars().anyMatch(c -> c > 0xFF) || name.chars().allMatch(c -> c < 0x80)) {
+      return name;
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return name;
+    }
   }
 
   /** The name offered on download: the display name with the extension of the detected type. */

@@ -39,7 +39,8 @@ public class Document {
   @Column(name = "child_id", nullable = false)
   private UUID childId;
 
-  @Column(name = "application_id")
+  /** Set by the applications component (its own update); not written from here. */
+  @Column(name = "application_id", insertable = false, updatable = false)
   private UUID applicationId;
 
   @Column(name = "slot_id", nullable = false)
