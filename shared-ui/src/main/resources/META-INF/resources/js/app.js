@@ -1,0 +1,94 @@
+// The parent portal: a hash router (#/… with ids only, never personal data), the header with the
+// language switch and sign-in state, and the views. Plain ES modules: no build step.
+
+import * as auth from './auth.js';
+import { h, show } from './dom.js';
+import { lang, setLang, t } from './i18n.js';
+import { addChildView, chooserView, homeView, pledgeView } from './home.js';
+import { leaveWizard, wizardView } from './wizard.js';
+
+const main = document.getElementById('main');
+const header = document.getElementById('header-actions');
+
+const routes = [
+  [/^#?\/?$/, () => chooserView(main)],
+  [/^#\/t\/([\w-]+)$/, (m) => homeView(main, m[1])],
+  [/^#\/t\/([\w-]+)\/children\/new$/, (m) => addChildView(main, m[1])],
+  [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/pledge$/, (m) => pledgeView(main, m[1], m[2])],
+  [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/step\/([\w-]+)$/, (m) => wizardView(main, m[1], m[2], m[3])],
+];
+
+/** Routes that need a signed-in user. */
+const isPrivate = (hash) => /^#\/t\//.test(hash);
+
+let rendering = 0;
+export async function render() {
+  const hash = location.hash || '#/';
+  const run = ++rendering;
+  leaveWizard();
+  renderHeader();
+  if (isPrivate(hash) && !auth.signedIn()) {
+    show(main, h('p', { class: 'muted', role: 'status' }, t('auth.redirecting')));
+    await auth.signIn(hash);
+    return;
+  }
+  const route = routes.find(([pattern]) => pattern.test(hash));
+  if (!route) {
+    show(main, h('h1', {}, t('notFound')), h('p', {}, h('a', { href: '#/' }, t('nav.home'))));
+    return;
+  }
+  main.replaceChildren(h('p', { class: 'muted', role: 'status' }, t('common.loading')));
+  try {
+    await route[1](hash.match(route[0]));
+  } catch (e) {
+    if (run !== rendering) return;
+    console.error(e);
+    show(main, h('div', { class: 'alert error', role: 'alert' },
+      h('h1', {}, t('common.error')),
+      h('button', { type: 'button', class: 'btn', onclick: () => render() }, t('common.retry'))));
+  }
+}
+
+function renderHeader() {
+  const switchTo = lang() === 'zh' ? 'en' : 'zh';
+  const langButton = h('button', {
+    type: 'button', class: 'btn btn-light', lang: switchTo === 'en' ? 'en' : 'zh-CN',
+    'aria-label': t('lang.switch.label'), id: 'lang-switch',
+    onclick: () => { setLang(switchTo); render(); },
+  }, t('lang.switch'));
+  const account = auth.signedIn()
+    ? [h('span', { class: 'who' }, auth.claims().preferred_username ? maskName(auth.claims().preferred_username) : ''),
+      h('button', { type: 'button', class: 'btn btn-light', id: 'sign-out', onclick: () => auth.signOut() }, t('nav.signout'))]
+    : [h('button', { type: 'button', class: 'btn btn-light', id: 'sign-in', onclick: () => auth.signIn('#/') }, t('nav.signin'))];
+  header.replaceChildren(langButton, ...account);
+  document.title = t('app.title');
+  document.getElementById('app-title').textContent = t('app.title');
+  document.getElementById('skip-link').textContent = t('app.skip');
+  document.getElementById('footer-status').textContent = t('footer.status');
+  document.getElementById('footer-api').textContent = t('footer.api');
+}
+
+function maskName(name) {
+  return /^\d{11}$/.test(name) ? `${name.slice(0, 3)}****${name.slice(-4)}` : name;
+}
+
+auth.onChange((signedIn) => {
+  renderHeader();
+  if (!signedIn && isPrivate(location.hash)) {
+    show(main, h('div', { class: 'alert', role: 'alert' }, h('h1', {}, t('auth.expired')),
+      h('button', { type: 'button', class: 'btn', onclick: () => auth.signIn(location.hash) }, t('nav.signin'))));
+  }
+});
+
+window.addEventListener('hashchange', () => render());
+
+try {
+  const back = await auth.handleCallback();
+  if (back && back !== location.hash) location.hash = back;
+} catch (e) {
+  console.error(e);
+  show(main, h('div', { class: 'alert error', role: 'alert' }, h('h1', {}, t('auth.failed')),
+    h('button', { type: 'button', class: 'btn', onclick: () => auth.signIn(location.hash || '#/') }, t('nav.signin'))));
+  renderHeader();
+}
+if (!main.querySelector('.alert')) render();
