@@ -29,6 +29,8 @@ public class CivicApi extends Application {
         org.civicplatform.core.operations.boundary.ClientConfigResource.class,
         ChildrenResource.class,
         org.civicplatform.core.applications.boundary.ApplicationsResource.class,
+        org.civicplatform.core.review.boundary.ReviewsResource.class,
+        org.civicplatform.core.audit.boundary.AuditResource.class,
         org.civicplatform.core.rules.boundary.PointsResource.class,
         org.civicplatform.core.documents.boundary.DocumentsResource.class,
         org.civicplatform.core.documents.boundary.UploadLimit.class,

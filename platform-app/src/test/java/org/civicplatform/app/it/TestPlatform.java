@@ -23,6 +23,9 @@ public final class TestPlatform {
 
   private static TestPlatform instance;
 
+  /** Password of the master realm's bootstrap admin ({@code admin}) of this test Keycloak. */
+  static final String KEYCLOAK_ADMIN_PASSWORD = "it-admin-" + System.nanoTime();
+
   private final EmbeddedDatabase database;
   private final KeycloakServer keycloak;
 
@@ -34,7 +37,9 @@ public final class TestPlatform {
   /** Starts PostgreSQL and Keycloak on the first call; later calls return the same ones. */
   public static synchronized TestPlatform get() {
     if (instance == null) {
-      Path work = Path.of(System.getProperty("civic.test.workdir", "target/it-runtime")).toAbsolutePath();
+      // One folder per test JVM: two test runs on one machine must not share a database or Keycloak.
+      Path work = Path.of(System.getProperty("civic.test.workdir", "target/it-runtime"))
+          .resolve("run-" + ProcessHandle.current().pid()).toAbsolutePath();
       try {
         org.civicplatform.app.launcher.Folders.deleteRecursively(work.resolve("postgres"));
         Path keycloakHome = work.resolve("keycloak");
@@ -47,7 +52,7 @@ public final class TestPlatform {
         EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("postgres"), 0);
         KeycloakServer kc =
             KeycloakServer.start(Path.of(System.getProperty("keycloak.dist.zip")), keycloakHome,
-                freePort(), "realms/demo", "it-admin-" + System.nanoTime(), "http://localhost:8080",
+                freePort(), "realms/demo", KEYCLOAK_ADMIN_PASSWORD, "http://localhost:8080",
                 work.resolve("keycloak.log"));
         instance = new TestPlatform(db, kc);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,6 +82,11 @@ public final class TestPlatform {
 
   public String keycloakUrl() {
     return keycloak.url();
+  }
+
+  /** The master realm's admin password (user {@code admin}): tests that adjust the realm use it. */
+  public String keycloakAdminPassword() {
+    return KEYCLOAK_ADMIN_PASSWORD;
   }
 
   /** The platform WAR as built, configured for this test platform (plus {@code extra} settings). */

@@ -11,10 +11,8 @@ public class JsonbConverter implements AttributeConverter<String, Object> {
 
   @Override
   public Object convertToDatabaseColumn(String json) {
-    if (json == null) {
-      return null;
-    }
     try {
+      // A null still goes out as a jsonb-typed PGobject: a bare null would be bound as varchar.
       PGobject value = new PGobject();
       value.setType("jsonb");
       value.setValue(json);

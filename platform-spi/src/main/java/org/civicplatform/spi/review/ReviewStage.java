@@ -10,8 +10,8 @@ import org.civicplatform.spi.form.Condition;
  * @param id stable id
  * @param name label for reviewers and the parent's progress chain
  * @param scope who works it
- * @param scopeValue the department or fixed scope code for DEPARTMENT; null for DISTRICT/SCHOOL (taken
- *     from the application)
+ * @param scopeValue the department code for DEPARTMENT; for SCHOOL the answer path holding the school
+ *     code (e.g. {@code choices.choices.private1}); null for DISTRICT (the application's district)
  * @param after ids of stages that must be approved before this one opens (empty = opens on submission)
  * @param items the point items or facts this stage confirms (e.g. {@code property}, {@code insurance})
  * @param appliesWhen when the stage exists for an application (e.g. manual review only for rentals)

@@ -27,6 +27,14 @@ public interface ApplicationRules {
   List<FieldError> validateForSubmission(JsonObject application, LocalDate today);
 
   /**
+   * The district (区镇 / 街道) whose reviewers and ranking an application belongs to, read from its
+   * answers; empty while not yet known.
+   */
+  default Optional<String> district(JsonObject application) {
+    return Optional.empty();
+  }
+
+  /**
    * The points estimate (what-if simulator) if this tenant ranks by points; empty otherwise. The
    * request and response are the tenant's documented JSON contract.
    */

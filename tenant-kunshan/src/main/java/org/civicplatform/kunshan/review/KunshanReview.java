@@ -35,7 +35,7 @@ public final class KunshanReview {
         ReviewStage.of("window", "窗口初审", "District window review", DISTRICT, null, List.of(),
             List.of("documents", "guardians")),
         ReviewStage.of("private-school", "第一阶段民办学校审核", "Phase-one private school review", SCHOOL,
-                null, List.of(), List.of("private1"))
+                "choices.choices.private1", List.of(), List.of("private1"))
             .when(Condition.present("choices.choices.private1")),
         ReviewStage.of("dept-public-security", "公安部门审核", "Public security", DEPARTMENT,
             PUBLIC_SECURITY, AFTER_WINDOW, List.of("lawAbiding", "residencePermit", "honour.BRAVERY")),

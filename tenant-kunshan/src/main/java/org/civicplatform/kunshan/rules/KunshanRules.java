@@ -74,6 +74,16 @@ public class KunshanRules implements ApplicationRules {
     return errors;
   }
 
+  /** The 区镇 the family lives in (guardian one's current address): its window reviews the application. */
+  @Override
+  public Optional<String> district(JsonObject application) {
+    return application.get("family") instanceof JsonObject family
+            && family.get("guardian1") instanceof JsonObject guardian
+            && guardian.get("district") instanceof JsonString district
+        ? Optional.of(district.getString())
+        : Optional.empty();
+  }
+
   static String stage(JsonObject application) {
     JsonValue stage = application.get("stage");
     return stage instanceof JsonString s ? s.getString() : null;

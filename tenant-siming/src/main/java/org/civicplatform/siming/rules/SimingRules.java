@@ -38,6 +38,19 @@ public class SimingRules implements ApplicationRules {
     return raw.replaceAll("\\s+", "").toUpperCase().replaceFirst("-\\d$", "");
   }
 
+  /** The street (街道) of the first child's household address. */
+  @Override
+  public java.util.Optional<String> district(JsonObject application) {
+    if (application.get("students") instanceof JsonObject students
+        && students.get("student") instanceof jakarta.json.JsonArray list
+        && !list.isEmpty()
+        && list.get(0) instanceof JsonObject first
+        && first.get("street") instanceof JsonString street) {
+      return java.util.Optional.of(street.getString());
+    }
+    return java.util.Optional.empty();
+  }
+
   @Override
   public Eligibility eligibility(JsonObject application, LocalDate today) {
     return Eligibility.allowed(null);

@@ -22,6 +22,8 @@ import org.civicplatform.core.families.control.FamilyScope;
 import org.civicplatform.core.families.entity.Child;
 import org.civicplatform.core.identity.control.Caller;
 import org.civicplatform.core.problems.ProblemException;
+import org.civicplatform.core.review.control.ReviewWorkflow;
+import org.civicplatform.spi.rules.checks.IdNumbers;
 import org.civicplatform.core.tenancy.control.Tenants;
 import org.civicplatform.spi.TenantModule;
 import org.civicplatform.spi.form.FormStep;
@@ -39,12 +41,18 @@ public class Applications {
   @Inject Tenants tenants;
   @Inject Caller caller;
   @Inject AuditTrail audit;
+  @Inject ReviewWorkflow workflow;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
   int schoolYear;
 
   private final Clock clock = Clock.systemUTC();
+
+  /** Now, at the precision PostgreSQL stores, so what is answered equals what is read back later. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
 
   /** An application as its family sees it. {@code version} is what a save must send back. */
   public record ApplicationView(
@@ -78,7 +86,7 @@ public class Applications {
     }
     Application application = existing(tenant, child).orElse(null);
     if (application == null) {
-      application = new Application(tenant, child.id(), schoolYear, child.stage(), clock.instant());
+      application = new Application(tenant, child.id(), schoolYear, child.stage(), now());
       em.persist(application);
     } else if (expectedVersion != null && expectedVersion != application.version()) {
       throw staleVersion();
@@ -91,7 +99,7 @@ public class Applications {
     JsonObject normalised =
         module.rules().validateStep(stepId, checked.answers(),
             Json.createObjectBuilder(context).add(stepId, checked.answers()).build(), today());
-    application.saveStep(stepId, normalised, clock.instant());
+    application.saveStep(stepId, normalised, now());
     em.flush();
     return ApplicationView.of(application);
   }
@@ -137,8 +145,13 @@ public class Applications {
               ? org.civicplatform.spi.LocalizedText.of("不符合报名条件。", "Not eligible.")
               : eligibility.reasons().get(0));
     }
-    SubmittedVersion version = application.submit(caller.userId(), idempotencyKey, clock.instant());
+    Instant now = now();
+    SubmittedVersion version = application.submit(caller.userId(), idempotencyKey,
+        module.rules().district(context).orElse(null), registrationNumber(tenant, child),
+        IdNumbers.mask(child.idNumber()), now);
     em.persist(version);
+    em.flush();
+    workflow.open(module, application, context, now);
     audit.record(tenant, "application.submit", "application", application.id());
     em.flush();
     return ApplicationView.of(application);
@@ -159,10 +172,16 @@ public class Applications {
     Child child = families.child(tenant, childId);
     Application application = existing(tenant, child)
         .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
-    application.withdraw(clock.instant());
+    application.withdraw(now());
+    workflow.withdrawn(application);
     audit.record(tenant, "application.withdraw", "application", application.id());
     em.flush();
     return ApplicationView.of(application);
+  }
+
+  /** The family's registration number (报名号), if the tenant issues them. */
+  private String registrationNumber(String tenant, Child child) {
+    return families.family(tenant, false).map(f -> f.registrationNumber()).orElse(caller.registrationNumber());
   }
 
   private Optional<Application> existing(String tenant, Child child) {

@@ -39,7 +39,11 @@ public class Application {
     /** A reviewer has started: only a return for changes (退回) reopens editing. */
     IN_REVIEW,
     /** Returned by a reviewer for changes; editable, then resubmitted as a new version. */
-    RETURNED
+    RETURNED,
+    /** Refused by a reviewer (e.g. 初审不通过). */
+    REJECTED,
+    /** Every review stage approved (审核完成). */
+    REVIEWED
   }
 
   @Id private UUID id;
@@ -68,6 +72,12 @@ public class Application {
 
   @Column(name = "submitted_at")
   private Instant submittedAt;
+
+  @Column(name = "registration_number")
+  private String registrationNumber;
+
+  @Column(name = "child_id_masked")
+  private String childIdMasked;
 
   @Column(nullable = false)
   private int submissions;
@@ -109,12 +119,20 @@ public class Application {
     this.updatedAt = now;
   }
 
-  /** Submits the current answers; the caller records the version this creates. */
-  public SubmittedVersion submit(String actor, String idempotencyKey, Instant now) {
+  /**
+   * Submits the current answers; the caller records the version this creates. The district, the
+   * family's registration number and the child's masked ID number become queryable columns.
+   */
+  public SubmittedVersion submit(
+      String actor, String idempotencyKey, String district, String registrationNumber, String childIdMasked,
+      Instant now) {
     if (!editable()) {
       throw ProblemException.conflict("already-submitted", "报名已提交，无需重复提交。", "The application has already been submitted.");
     }
     this.status = Status.SUBMITTED.name();
+    this.districtCode = district;
+    this.registrationNumber = registrationNumber;
+    this.childIdMasked = childIdMasked;
     this.submittedAt = now;
     this.updatedAt = now;
     this.submissions++;
@@ -134,6 +152,44 @@ public class Application {
     }
     this.status = Status.DRAFT.name();
     this.updatedAt = now;
+  }
+
+  /** The first review record (a claim or a decision) exists: the parent can no longer withdraw. */
+  public void reviewStarted(Instant now) {
+    if (status() == Status.SUBMITTED) {
+      this.status = Status.IN_REVIEW.name();
+      this.updatedAt = now;
+    }
+  }
+
+  /** 退回: editable again; the next submission is a new version. */
+  public void returnForChanges(Instant now) {
+    this.status = Status.RETURNED.name();
+    this.updatedAt = now;
+  }
+
+  /** 初审不通过 (or another stage's refusal). */
+  public void reject(Instant now) {
+    this.status = Status.REJECTED.name();
+    this.updatedAt = now;
+  }
+
+  /** 审核完成: every stage approved. */
+  public void completeReview(Instant now) {
+    this.status = Status.REVIEWED.name();
+    this.updatedAt = now;
+  }
+
+  public String districtCode() {
+    return districtCode;
+  }
+
+  public String registrationNumber() {
+    return registrationNumber;
+  }
+
+  public String childIdMasked() {
+    return childIdMasked;
   }
 
   public JsonObject answers() {

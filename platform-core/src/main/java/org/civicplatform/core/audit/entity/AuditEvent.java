@@ -47,6 +47,12 @@ public class AuditEvent {
   @Column(name = "digest")
   private String digest;
 
+  @Column(name = "prev_hash")
+  private String prevHash;
+
+  @Column(name = "hash")
+  private String hash;
+
   protected AuditEvent() {}
 
   public AuditEvent(
@@ -63,8 +69,54 @@ public class AuditEvent {
     this.digest = digest;
   }
 
+  /** Links this row into the audit hash chain (set once, before it is written). */
+  public void chain(String previousHash, String ownHash) {
+    this.prevHash = previousHash;
+    this.hash = ownHash;
+  }
+
   public Long id() {
     return id;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public String actorRole() {
+    return actorRole;
+  }
+
+  public String targetType() {
+    return targetType;
+  }
+
+  public String targetId() {
+    return targetId;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  public String digest() {
+    return digest;
+  }
+
+  public String prevHash() {
+    return prevHash;
+  }
+
+  public String hash() {
+    return hash;
   }
 
   public String action() {

@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.civicplatform.core.audit.entity.AuditEvent;
 import org.civicplatform.core.documents.control.ContentCipher;
 import org.civicplatform.core.documents.control.ContentStore;
 import org.civicplatform.core.documents.control.DocumentAccess;
@@ -48,6 +47,7 @@ public class Documents {
 
   @PersistenceContext EntityManager em;
   @Inject Caller caller;
+  @Inject org.civicplatform.core.audit.control.AuditTrail auditTrail;
   @Inject Tenants tenants;
   @Inject Intake intake;
 
@@ -239,9 +239,9 @@ public class Documents {
   }
 
   private void audit(Document document, String action) {
-    em.persist(new AuditEvent(document.tenantId(), caller.userId(),
+    auditTrail.record(document.tenantId(), caller.userId(),
         caller.hasRole("parent") ? "parent" : caller.roles().stream().sorted().findFirst().orElse(null),
-        action, "document", document.id().toString(), null, clock.instant(), document.contentSha256()));
+        action, "document", document.id().toString(), document.contentSha256());
   }
 
   /** The client's file name without folders or control characters, for display only. */

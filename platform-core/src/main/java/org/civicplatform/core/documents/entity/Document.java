@@ -41,6 +41,7 @@ public class Document {
 
   /** Set by the applications component (its own update); not written from here. */
   @Column(name = "application_id", insertable = false, updatable = false)
+  @jakarta.persistence.Convert(converter = org.civicplatform.core.persistence.NullableUuidConverter.class)
   private UUID applicationId;
 
   @Column(name = "slot_id", nullable = false)

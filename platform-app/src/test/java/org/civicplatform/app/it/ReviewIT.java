@@ -1,0 +1,187 @@
+package org.civicplatform.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Window review, the parallel departments and 审核完成; rejection, return, withdraw; one decision wins. */
+@ExtendWith(ArquillianExtension.class)
+class ReviewIT {
+
+  static final List<String> DEPARTMENTS = List.of("dept-public-security", "dept-human-resources",
+      "dept-medical-insurance", "dept-real-estate", "dept-education");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestPlatform.get().war(Map.of());
+  }
+
+  @ArquillianResource URL base;
+
+  Api api() {
+    return new Api(base);
+  }
+
+  static String token(String user) throws Exception {
+    return ApplicationsIT.token(user);
+  }
+
+  /** A submitted Kunshan application of 13800000002 living in 花桥 (district hq); returns its path. */
+  String submittedApplication() throws Exception {
+    String parent = token("13800000002");
+    ApplicationsIT helper = new ApplicationsIT();
+    helper.base = base;
+    String app = helper.newChild(parent);
+    helper.fillAllSteps(parent, app);
+    Api.Answer submitted = api().postEmpty(app + "/submit", parent, "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(200, submitted.status(), submitted.body());
+    return app;
+  }
+
+  String applicationId(String app) throws Exception {
+    return api().get(app, token("13800000002")).object().getString("id");
+  }
+
+  /** The open task of a stage for an application, as seen by {@code reviewer}; null if not in their queue. */
+  JsonObject task(String reviewer, String applicationId, String stage) throws Exception {
+    Api.Answer queue = api().get("api/review/tasks?size=100&stage=" + stage, token(reviewer));
+    assertEquals(200, queue.status(), queue.body());
+    return queue.object().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .filter(t -> t.getString("applicationId").equals(applicationId)).findFirst().orElse(null);
+  }
+
+  Api.Answer decide(String reviewer, JsonObject task, String body) throws Exception {
+    return api().post("api/review/tasks/" + task.getString("id") + "/decision", token(reviewer), body);
+  }
+
+  static final String APPROVE = "{\"decision\": \"APPROVE\"}";
+
+  @Test
+  void aKunshanApplicationGoesThroughTheWindowAndTheParallelDepartmentsToReviewComplete() throws Exception {
+    String app = submittedApplication();
+    String id = applicationId(app);
+    assertEquals(null, task("ks-window-multi", id, "window"), "玉山/陆家 reviewers do not see a 花桥 application");
+    JsonObject window = task("ks-window-huaqiao", id, "window");
+    assertTrue(window != null, "the 花桥 window sees it");
+    assertEquals(null, task("ks-dept-housing", id, "dept-real-estate"), "departments wait for the window");
+
+    assertEquals(200, api().post("api/review/tasks/" + window.getString("id") + "/claim", token("ks-window-huaqiao"), "").status());
+    assertEquals(200, decide("ks-window-huaqiao", window, APPROVE).status());
+
+    JsonObject housing = task("ks-dept-housing", id, "dept-real-estate");
+    assertTrue(housing != null, "the housing department sees its task once the window approved");
+    assertEquals(null, task("ks-dept-housing", id, "dept-education"), "a department sees only its own items");
+    assertEquals(200, decide("ks-dept-housing", housing, APPROVE).status());
+    for (String department : DEPARTMENTS) {
+      if (!department.equals("dept-real-estate")) {
+        assertEquals(200, decide("ks-admin", task("ks-admin", id, department), APPROVE).status(), department);
+      }
+    }
+    assertEquals("IN_REVIEW", api().get(app, token("13800000002")).object().getString("status"));
+    JsonObject pointsOffice = task("ks-admin", id, "points-office");
+    assertTrue(pointsOffice != null, "the points office opens after every department");
+    assertEquals(200, decide("ks-admin", pointsOffice, APPROVE).status());
+    assertEquals("REVIEWED", api().get(app, token("13800000002")).object().getString("status"));
+  }
+
+  @Test
+  void aRejectionReachesTheParentWithTheApplicationClosed() throws Exception {
+    String app = submittedApplication();
+    JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");
+    Api.Answer noReason = decide("ks-window-huaqiao", window, "{\"decision\": \"REJECT\"}");
+    assertEquals(400, noReason.status());
+    assertEquals(200, decide("ks-window-huaqiao", window,
+        "{\"decision\": \"REJECT\", \"reasonCode\": \"not-eligible\", \"reasonText\": \"居住证未满一年\"}").status());
+    assertEquals("REJECTED", api().get(app, token("13800000002")).object().getString("status"));
+  }
+
+  @Test
+  void aReturnReopensEditingAndTheResubmissionShowsTheReviewerWhatChanged() throws Exception {
+    String parent = token("13800000002");
+    String app = submittedApplication();
+    String id = applicationId(app);
+    JsonObject window = task("ks-window-huaqiao", id, "window");
+    assertEquals(400, decide("ks-window-huaqiao", window, "{\"decision\": \"RETURN\"}").status(), "a return names fields");
+    assertEquals(200, decide("ks-window-huaqiao", window,
+        "{\"decision\": \"RETURN\", \"reasonText\": \"请补充先进典型证明\", \"fields\": [\"honours.honour.hasHonour\"]}").status());
+    assertEquals("RETURNED", api().get(app, parent).object().getString("status"));
+    assertEquals(200, api().put(app + "/steps/honours", parent, "{\"honour\": {\"hasHonour\": true, \"relation\": \"FATHER\","
+        + " \"kind\": \"BRAVERY\", \"level\": \"COUNTY\", \"awardedOn\": \"2021-05-01\"}}").status());
+    assertEquals(200, api().postEmpty(app + "/submit", parent, "Idempotency-Key", UUID.randomUUID().toString()).status());
+    JsonObject second = task("ks-window-huaqiao", id, "window");
+    assertEquals(2, second.getInt("submission"));
+    JsonObject detail = api().get("api/review/tasks/" + second.getString("id"), token("ks-window-huaqiao")).object();
+    assertEquals(List.of("honours"), detail.getJsonArray("changedSteps").getValuesAs(jakarta.json.JsonString.class)
+        .stream().map(jakarta.json.JsonString::getString).toList());
+  }
+
+  @Test
+  void withdrawIsRefusedOnceAReviewRecordExists() throws Exception {
+    String app = submittedApplication();
+    JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");
+    assertEquals(200, api().post("api/review/tasks/" + window.getString("id") + "/claim", token("ks-window-huaqiao"), "").status());
+    Api.Answer withdraw = api().postEmpty(app + "/withdraw", token("13800000002"));
+    assertEquals(409, withdraw.status(), withdraw.body());
+    assertTrue(withdraw.object().getString("detail").contains("不能自行撤回"));
+  }
+
+  @Test
+  void twentyConcurrentDecisionsOnOneTaskGiveOneSuccessAndNineteenConflicts() throws Exception {
+    String app = submittedApplication();
+    JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");
+    String reviewer = token("ks-window-huaqiao");
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Callable<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        calls.add(() -> api().post("api/review/tasks/" + window.getString("id") + "/decision", reviewer, APPROVE).status());
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> f : pool.invokeAll(calls)) {
+        statuses.add(f.get());
+      }
+      assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+      assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theAuditVerifierReportsATamperedRow() throws Exception {
+    submittedApplication();
+    String admin = token("platform-admin");
+    JsonObject before = api().get("api/audit/verify", admin).object();
+    assertTrue(before.getBoolean("intact"), before.toString());
+    try (Connection c = TestPlatform.get().database().connect(); Statement s = c.createStatement()) {
+      s.executeUpdate("update audit_event set action = action || '-tampered' where id = (select max(id) from audit_event where action = 'application.submit')");
+      try {
+        JsonObject after = api().get("api/audit/verify", admin).object();
+        assertFalse(after.getBoolean("intact"), after.toString());
+        assertTrue(after.containsKey("firstBrokenId"));
+      } finally {
+        s.executeUpdate("update audit_event set action = replace(action, '-tampered', '') where action like '%-tampered'");
+      }
+    }
+    assertTrue(api().get("api/audit/verify", admin).object().getBoolean("intact"));
+  }
+}

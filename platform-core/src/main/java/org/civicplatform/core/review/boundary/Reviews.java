@@ -1,0 +1,268 @@
+package org.civicplatform.core.review.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.civicplatform.core.applications.entity.Application;
+import org.civicplatform.core.audit.control.AuditTrail;
+import org.civicplatform.core.identity.control.Caller;
+import org.civicplatform.core.problems.ProblemException;
+import org.civicplatform.core.review.control.ReviewWorkflow;
+import org.civicplatform.core.review.entity.ReviewTask;
+import org.civicplatform.core.tenancy.control.Tenants;
+import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.review.ReviewStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The reviewer's use cases: one queue over all their scopes, claim, release, decide. */
+@RequestScoped
+public class Reviews {
+
+  static final int MAX_PAGE = 100;
+
+  @PersistenceContext EntityManager em;
+  @Inject Caller caller;
+  @Inject Tenants tenants;
+  @Inject ReviewWorkflow workflow;
+  @Inject AuditTrail audit;
+
+  @Inject
+  @ConfigProperty(name = "platform.review.claim-minutes", defaultValue = "30")
+  int claimMinutes;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Now, at the precision PostgreSQL stores, so what is answered equals what is read back later. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  /** Queue filters; all optional. */
+  public record Filter(
+      String tenant, String district, String stage, String status, Instant submittedFrom, Instant submittedTo,
+      String query, int page, int size) {}
+
+  /** A task as a reviewer sees it in the queue. */
+  public record TaskView(
+      UUID id, String tenant, UUID applicationId, int submission, String stage, LocalizedText stageName,
+      String scopeKind, String scopeValue, String status, String district, String registrationNumber,
+      String childIdMasked, Instant submittedAt, String claimedBy, Instant claimExpiresAt, String decision,
+      String decidedBy, Instant decidedAt, String reasonCode, String reasonText, List<String> returnFields,
+      long version) {}
+
+  /** One page of the queue. */
+  public record Page(List<TaskView> items, long total, int page, int size) {}
+
+  /** A task with the application it reviews (a read of personal data: audited). */
+  public record TaskDetail(TaskView task, JsonObject answers, List<String> changedSteps, String applicationStatus) {}
+
+  /** A decision: APPROVE, REJECT (with a reason) or RETURN (naming what to fix). */
+  public record DecisionRequest(String decision, String reasonCode, String reasonText, List<String> fields) {}
+
+  @Transactional
+  public Page queue(Filter filter) {
+    int size = Math.max(1, Math.min(filter.size() <= 0 ? 20 : filter.size(), MAX_PAGE));
+    int page = Math.max(0, filter.page());
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    TypedQuery<ReviewTask> select = em.createQuery(
+        "select t from ReviewTask t where " + where + " order by t.submittedAt, t.id", ReviewTask.class);
+    TypedQuery<Long> count = em.createQuery("select count(t) from ReviewTask t where " + where, Long.class);
+    params.forEach((k, v) -> {
+      select.setParameter(k, v);
+      count.setParameter(k, v);
+    });
+    List<TaskView> items = select.setFirstResult(page * size).setMaxResults(size).getResultList()
+        .stream().map(this::view).toList();
+    return new Page(items, count.getSingleResult(), page, size);
+  }
+
+  /** The scope clause: the tasks of every district, department and school the caller holds. */
+  String where(Filter filter, Map<String, Object> params) {
+    List<String> clauses = new ArrayList<>();
+    clauses.add("t.status = :status");
+    params.put("status", filter.status() == null || filter.status().isBlank() ? "OPEN" : status(filter.status()));
+    List<String> tenantIds = tenants.enabled().stream().map(t -> t.id())
+        .filter(caller::belongsTo)
+        .filter(id -> filter.tenant() == null || filter.tenant().equals(id)).toList();
+    if (tenantIds.isEmpty()) {
+      return "1 = 0";
+    }
+    List<String> scopes = new ArrayList<>();
+    for (int i = 0; i < tenantIds.size(); i++) {
+      String tenant = tenantIds.get(i);
+      params.put("t" + i, tenant);
+      if (caller.hasRole("platform-admin") || caller.hasRole("tenant-admin")) {
+        scopes.add("t.tenantId = :t" + i);
+        continue;
+      }
+      List<String> kinds = new ArrayList<>();
+      for (String[] kind : new String[][] {{"DISTRICT", "district"}, {"DEPARTMENT", "department"}, {"SCHOOL", "school"}}) {
+        List<String> values = caller.scopeValues(tenant, kind[1]);
+        if (!values.isEmpty()) {
+          String name = kind[1] + i;
+          params.put(name, values);
+          kinds.add("(t.scopeKind = '" + kind[0] + "' and t.scopeValue in :" + name + ")");
+        }
+      }
+      if (caller.hasRole("reviewer")) {
+        kinds.add("t.scopeKind = 'TENANT'");
+      }
+      if (!kinds.isEmpty()) {
+        scopes.add("(t.tenantId = :t" + i + " and (" + String.join(" or ", kinds) + "))");
+      }
+    }
+    if (scopes.isEmpty()) {
+      return "1 = 0";
+    }
+    clauses.add("(" + String.join(" or ", scopes) + ")");
+    if (filter.district() != null && !filter.district().isBlank()) {
+      clauses.add("t.districtCode = :district");
+      params.put("district", filter.district());
+    }
+    if (filter.stage() != null && !filter.stage().isBlank()) {
+      clauses.add("t.stageId = :stage");
+      params.put("stage", filter.stage());
+    }
+    if (filter.submittedFrom() != null) {
+      clauses.add("t.submittedAt >= :from");
+      params.put("from", filter.submittedFrom());
+    }
+    if (filter.submittedTo() != null) {
+      clauses.add("t.submittedAt < :to");
+      params.put("to", filter.submittedTo());
+    }
+    if (filter.query() != null && !filter.query().isBlank()) {
+      clauses.add("(t.registrationNumber = :q or t.childIdMasked = :q)");
+      params.put("q", filter.query().strip().toUpperCase());
+    }
+    return String.join(" and ", clauses);
+  }
+
+  static String status(String text) {
+    try {
+      return ReviewTask.Status.valueOf(text.strip().toUpperCase()).name();
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("status", "status.unknown", "任务状态只能是 OPEN、WAITING、APPROVED、REJECTED、RETURNED 或 CANCELLED。",
+          "status is one of OPEN, WAITING, APPROVED, REJECTED, RETURNED, CANCELLED.");
+    }
+  }
+
+  @Transactional
+  public TaskDetail detail(UUID id) {
+    ReviewTask task = visible(id);
+    Application application = em.find(Application.class, task.applicationId());
+    audit.record(task.tenantId(), "application.read", "application", application.id());
+    return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name());
+  }
+
+  /** Steps whose answers differ from the previous submission (empty for a first submission). */
+  List<String> changedSteps(Application application) {
+    if (application.submissions() < 2) {
+      return List.of();
+    }
+    var versions = em.createQuery(
+            "select v.answers from SubmittedVersion v where v.applicationId = :a and v.versionNo in (:n, :p) order by v.versionNo",
+            String.class)
+        .setParameter("a", application.id()).setParameter("n", application.submissions())
+        .setParameter("p", application.submissions() - 1).getResultList();
+    if (versions.size() < 2) {
+      return List.of();
+    }
+    JsonObject before = jakarta.json.Json.createReader(new java.io.StringReader(versions.get(0))).readObject();
+    JsonObject after = jakarta.json.Json.createReader(new java.io.StringReader(versions.get(1))).readObject();
+    java.util.TreeSet<String> steps = new java.util.TreeSet<>(before.keySet());
+    steps.addAll(after.keySet());
+    return steps.stream().filter(s -> !java.util.Objects.equals(before.get(s), after.get(s))).toList();
+  }
+
+  @Transactional
+  public TaskView claim(UUID id) {
+    ReviewTask task = visible(id);
+    Instant now = now();
+    task.claim(caller.userId(), now, Duration.ofMinutes(claimMinutes));
+    em.find(Application.class, task.applicationId()).reviewStarted(now);
+    audit.record(task.tenantId(), "review.claim", "review_task", task.id());
+    em.flush();
+    return view(task);
+  }
+
+  @Transactional
+  public TaskView release(UUID id) {
+    ReviewTask task = visible(id);
+    task.release(caller.userId());
+    audit.record(task.tenantId(), "review.release", "review_task", task.id());
+    em.flush();
+    return view(task);
+  }
+
+  /** Decides a task once: concurrent deciders lose with 409 (optimistic lock at flush). */
+  @Transactional
+  public TaskView decide(UUID id, DecisionRequest request) {
+    ReviewTask.Decision decision = decision(request);
+    ReviewTask task = visible(id);
+    Instant now = now();
+    task.decide(caller.userId(), decision, request.reasonCode(), request.reasonText(), request.fields(), now);
+    Application application = em.find(Application.class, task.applicationId());
+    workflow.decided(task, application, now);
+    audit.record(task.tenantId(), "review." + decision.name().toLowerCase(), "review_task", task.id());
+    em.flush();
+    return view(task);
+  }
+
+  static ReviewTask.Decision decision(DecisionRequest request) {
+    if (request == null || request.decision() == null) {
+      throw ProblemException.invalid("decision", "required", "请选择审核结论。", "Choose a decision.");
+    }
+    ReviewTask.Decision decision;
+    try {
+      decision = ReviewTask.Decision.valueOf(request.decision().strip().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("decision", "decision.unknown", "审核结论只能是通过、不通过或退回。",
+          "decision is APPROVE, REJECT or RETURN.");
+    }
+    boolean noReason = (request.reasonCode() == null || request.reasonCode().isBlank())
+        && (request.reasonText() == null || request.reasonText().isBlank());
+    if (decision == ReviewTask.Decision.REJECT && noReason) {
+      throw ProblemException.invalid("reasonCode", "reason.required", "不通过时请选择或填写原因。", "Give a reason for a rejection.");
+    }
+    if (decision == ReviewTask.Decision.RETURN && (request.fields() == null || request.fields().isEmpty())) {
+      throw ProblemException.invalid("fields", "fields.required", "退回时请指出需要修改的内容。", "Name the fields or documents to fix.");
+    }
+    if (request.reasonText() != null && request.reasonText().length() > 1000) {
+      throw ProblemException.invalid("reasonText", "text.too-long", "原因最多 1000 字。", "The reason takes at most 1000 characters.");
+    }
+    return decision;
+  }
+
+  /** The task if the caller's scopes cover it; 404 otherwise (no existence leak). */
+  ReviewTask visible(UUID id) {
+    ReviewTask task = id == null ? null : em.find(ReviewTask.class, id);
+    if (task == null || !ReviewWorkflow.covers(caller, task)) {
+      throw ProblemException.notFound("review task", String.valueOf(id));
+    }
+    return task;
+  }
+
+  TaskView view(ReviewTask t) {
+    LocalizedText stageName = tenants.find(t.tenantId())
+        .flatMap(m -> m.reviewStages().stream().filter(s -> s.id().equals(t.stageId())).findFirst())
+        .map(ReviewStage::name).orElse(LocalizedText.of(t.stageId(), t.stageId()));
+    return new TaskView(t.id(), t.tenantId(), t.applicationId(), t.submission(), t.stageId(), stageName,
+        t.scopeKind(), t.scopeValue(), t.status().name(), t.districtCode(), t.registrationNumber(),
+        t.childIdMasked(), t.submittedAt(), t.claimedBy(), t.claimExpiresAt(), t.decision(), t.decidedBy(),
+        t.decidedAt(), t.reasonCode(), t.reasonText(), t.returnFields(), t.version());
+  }
+}

@@ -1,0 +1,74 @@
+package org.civicplatform.core.review.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.civicplatform.core.problems.ProblemException;
+
+/** The reviewer's queue and decisions across every scope they hold. */
+@Path("review/tasks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"reviewer", "tenant-admin", "platform-admin"})
+public class ReviewsResource {
+
+  @Inject Reviews reviews;
+
+  @GET
+  public Reviews.Page queue(
+      @QueryParam("tenant") String tenant, @QueryParam("district") String district,
+      @QueryParam("stage") String stage, @QueryParam("status") String status,
+      @QueryParam("submittedFrom") String from, @QueryParam("submittedTo") String to,
+      @QueryParam("q") String query, @QueryParam("page") int page, @QueryParam("size") int size) {
+    return reviews.queue(new Reviews.Filter(tenant, district, stage, status, instant("submittedFrom", from),
+        instant("submittedTo", to), query, page, size));
+  }
+
+  @GET
+  @Path("{id}")
+  public Reviews.TaskDetail detail(@PathParam("id") UUID id) {
+    return reviews.detail(id);
+  }
+
+  @POST
+  @Path("{id}/claim")
+  public Reviews.TaskView claim(@PathParam("id") UUID id) {
+    return reviews.claim(id);
+  }
+
+  @POST
+  @Path("{id}/release")
+  public Reviews.TaskView release(@PathParam("id") UUID id) {
+    return reviews.release(id);
+  }
+
+  @POST
+  @Path("{id}/decision")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Reviews.TaskView decide(@PathParam("id") UUID id, Reviews.DecisionRequest decision) {
+    return reviews.decide(id, decision);
+  }
+
+  static Instant instant(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()
+          : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalid(field, "date.format", "日期格式应为 YYYY-MM-DD。", "Write the date as YYYY-MM-DD.");
+    }
+  }
+}
