@@ -60,6 +60,8 @@ public final class Launcher {
 
     Map<String, String> config = new LinkedHashMap<>();
     config.put("platform.demo-data.enabled", setting("DEMO_DATA", "true"));
+    // The demo reads SMS codes from the outbox (no real SMS gateway here).
+    config.put("platform.notifications.outbox-endpoint.enabled", setting("SMS_OUTBOX_ENDPOINT", "true"));
 
     String dbUrl = System.getenv("DB_URL");
     long tDb = System.nanoTime();

@@ -211,8 +211,8 @@ public class Reviews {
   /** Decides a task once: concurrent deciders lose with 409 (optimistic lock at flush). */
   @Transactional
   public TaskView decide(UUID id, DecisionRequest request) {
+    ReviewTask task = visible(id); // scope first: a foreign task is 404 whatever the body says
     ReviewTask.Decision decision = decision(request);
-    ReviewTask task = visible(id);
     Instant now = now();
     task.decide(caller.userId(), decision, request.reasonCode(), request.reasonText(), request.fields(), now);
     Application application = em.find(Application.class, task.applicationId());
