@@ -95,6 +95,6 @@ public record Caller(
   /** The values of one scope kind within a tenant, e.g. the districts a reviewer holds. */
   public List<String> scopeValues(String tenant, String kind) {
     String prefix = tenant + ":" + kind + ":";
-    return scopes.stream().filter(s -> s.startsWith(prefix)).map(s -> s.substring(prefix.length())).toList();
+    return scopes.stream().filter(s -> s.startsWith(prefix)).map(s -> s.substring(prefix.length())).sorted().toList();
   }
 }
