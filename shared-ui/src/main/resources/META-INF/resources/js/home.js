@@ -32,7 +32,7 @@ export async function chooserView(main) {
 /** The statuses the family home shows per batch, as the tenant labels them. */
 function batchStatus(batch, app, school) {
   const label = (code) => batch.statuses.find((s) => s.code === code);
-  const fallback = (key) => ({ text: t(key) });
+  const fallback = (key) => ({ text: t(key), muted: true });
   if (!app) return fallback('status.none');
   if (app.status === 'DRAFT' || app.status === 'RETURNED') return fallback(`status.${app.status}`);
   if (batch.id !== 'PUBLIC' && !school) return fallback('home.notApplicable');
@@ -104,7 +104,7 @@ function childCard(tenant, def, child, app, rerender) {
           return h('tr', { dataset: { batch: batch.id } },
             h('th', { scope: 'row' }, loc(batch.name)),
             h('td', {}, school || '—'),
-            h('td', {}, h('span', { class: `status status-${app?.status || 'NONE'}`, title: status.title }, status.text),
+            h('td', {}, h('span', { class: `status status-${app?.status || 'NONE'}${status.muted ? ' muted-status' : ''}`, title: status.title }, status.text),
               mayWithdraw ? h('span', { class: 'muted small' }, ` ${t('home.child.mayWithdraw')}`) : null));
         })))),
     h('div', { class: 'actions' }, actions),

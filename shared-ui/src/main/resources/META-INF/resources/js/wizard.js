@@ -293,7 +293,7 @@ export async function wizardView(main, tenant, childId, stepId) {
   function showStale() {
     clearErrors();
     summary.append(h('p', { class: 'summary-title' }, t('wizard.stale')),
-      h('button', { type: 'button', class: 'btn', id: 'reload', onclick: () => wizardView(main, tenant, childId, stepId) }, t('wizard.reload')));
+      h('button', { type: 'button', class: 'btn', id: 'reload', onclick: () => { main.replaceChildren(h('p', { class: 'muted', role: 'status' }, t('common.loading'))); wizardView(main, tenant, childId, stepId); } }, t('wizard.reload')));
     summary.hidden = false;
     summary.focus();
   }
@@ -452,6 +452,11 @@ function preview(def, app, route, readOnly) {
   const display = (field, value) => {
     if (isEmpty(value)) return t('common.none');
     if (field.type === 'BOOLEAN') return value ? t('common.yes') : t('common.no');
+    if (field.type === 'FAMILY_MEMBER') {
+      if (/^(guardian[12]|student)$/.test(value)) return t(`wizard.member.${value}`);
+      const m = /^[a-z]+(\d+)$/i.exec(value);
+      if (m) return t('wizard.member.member', { n: m[1] });
+    }
     if (field.options?.length) {
       const label = (code) => loc(field.options.find((o) => o.code === code)?.label) || code;
       return Array.isArray(value) ? value.map(label).join('、') : label(value);
@@ -470,7 +475,8 @@ function preview(def, app, route, readOnly) {
           h('h4', {}, loc(s.title)),
           readOnly ? null : h('a', { href: route(s.id), class: 'btn btn-link' }, `${t('wizard.edit')}`, h('span', { class: 'sr-only' }, ` ${loc(s.title)}`))),
         saved
-          ? s.sections.filter((sec) => sec.id in saved).map((sec) => h('div', { class: 'preview-section' },
+          ? s.sections.filter((sec) => sec.id in saved && !isEmpty(saved[sec.id])
+            && (Array.isArray(saved[sec.id]) || Object.keys(saved[sec.id]).length)).map((sec) => h('div', { class: 'preview-section' },
             h('h5', {}, loc(sec.title)),
             Array.isArray(saved[sec.id])
               ? saved[sec.id].map((entry, i) => h('div', {}, h('p', { class: 'muted small' }, t('wizard.entry', { n: i + 1 })), fields(sec, entry)))
