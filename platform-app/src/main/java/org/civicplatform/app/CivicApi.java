@@ -33,6 +33,7 @@ public class CivicApi extends Application {
         org.civicplatform.core.audit.boundary.AuditResource.class,
         org.civicplatform.core.rules.boundary.PointsResource.class,
         org.civicplatform.core.documents.boundary.DocumentsResource.class,
+        org.civicplatform.core.documents.boundary.ChildDocumentsResource.class,
         org.civicplatform.core.documents.boundary.UploadLimit.class,
         org.civicplatform.core.registration.boundary.AccountsResource.class,
         org.civicplatform.core.staff.boundary.StaffResource.class,

@@ -111,7 +111,11 @@ class ReviewIT {
     assertEquals(400, noReason.status());
     assertEquals(200, decide("ks-window-huaqiao", window,
         "{\"decision\": \"REJECT\", \"reasonCode\": \"not-eligible\", \"reasonText\": \"居住证未满一年\"}").status());
-    assertEquals("REJECTED", api().get(app, token("13800000002")).object().getString("status"));
+    JsonObject seen = api().get(app, token("13800000002")).object();
+    assertEquals("REJECTED", seen.getString("status"));
+    JsonObject windowStage = seen.getJsonArray("review").getJsonObject(0);
+    assertEquals("window", windowStage.getString("stage"));
+    assertEquals("居住证未满一年", windowStage.getString("reasonText"), "the parent sees the reason");
   }
 
   @Test
@@ -123,7 +127,10 @@ class ReviewIT {
     assertEquals(400, decide("ks-window-huaqiao", window, "{\"decision\": \"RETURN\"}").status(), "a return names fields");
     assertEquals(200, decide("ks-window-huaqiao", window,
         "{\"decision\": \"RETURN\", \"reasonText\": \"请补充先进典型证明\", \"fields\": [\"honours.honour.hasHonour\"]}").status());
-    assertEquals("RETURNED", api().get(app, parent).object().getString("status"));
+    JsonObject returned = api().get(app, parent).object();
+    assertEquals("RETURNED", returned.getString("status"));
+    assertEquals("honours.honour.hasHonour",
+        returned.getJsonArray("review").getJsonObject(0).getJsonArray("returnFields").getString(0), "the parent sees what to fix");
     assertEquals(200, api().put(app + "/steps/honours", parent, "{\"honour\": {\"hasHonour\": true, \"relation\": \"FATHER\","
         + " \"kind\": \"BRAVERY\", \"level\": \"COUNTY\", \"awardedOn\": \"2021-05-01\"}}").status());
     assertEquals(200, api().postEmpty(app + "/submit", parent, "Idempotency-Key", UUID.randomUUID().toString()).status());

@@ -54,21 +54,48 @@ public class Applications {
     return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
-  /** An application as its family sees it. {@code version} is what a save must send back. */
+  /**
+   * An application as its family sees it. {@code version} is what a save must send back; {@code review}
+   * shows each review stage of the latest submission with a reviewer's reason or the fields to fix.
+   */
   public record ApplicationView(
       UUID id, UUID childId, String tenant, int schoolYear, String stage, String status, long version,
-      JsonObject answers, Instant submittedAt, int submissions, Instant updatedAt) {
+      JsonObject answers, Instant submittedAt, int submissions, Instant updatedAt, List<StageProgress> review) {
 
     static ApplicationView of(Application a) {
-      return new ApplicationView(a.id(), a.childId(), a.tenantId(), a.schoolYear(), a.stage(), a.status().name(),
-          a.version(), a.answers(), a.submittedAt(), a.submissions(), a.updatedAt());
+      return of(a, List.of());
     }
+
+    static ApplicationView of(Application a, List<StageProgress> review) {
+      return new ApplicationView(a.id(), a.childId(), a.tenantId(), a.schoolYear(), a.stage(), a.status().name(),
+          a.version(), a.answers(), a.submittedAt(), a.submissions(), a.updatedAt(), review);
+    }
+  }
+
+  /** One review stage as the parent sees it: where it stands, and why when it was refused or returned. */
+  public record StageProgress(
+      String stage, org.civicplatform.spi.LocalizedText name, String status, String reasonText,
+      List<String> returnFields, Instant decidedAt) {}
+
+  private List<StageProgress> progress(TenantModule module, Application application) {
+    if (application.submissions() == 0) {
+      return List.of();
+    }
+    var order = module.reviewStages().stream().map(org.civicplatform.spi.review.ReviewStage::id).toList();
+    return workflow.tasks(application.id(), application.submissions()).stream()
+        .sorted(java.util.Comparator.comparingInt(t -> order.indexOf(t.stageId())))
+        .map(t -> new StageProgress(t.stageId(),
+            module.reviewStages().stream().filter(s -> s.id().equals(t.stageId())).findFirst()
+                .map(org.civicplatform.spi.review.ReviewStage::name).orElse(null),
+            t.status().name(), t.reasonText(), t.returnFields(), t.decidedAt()))
+        .toList();
   }
 
   @Transactional
   public ApplicationView read(String tenant, UUID childId) {
+    TenantModule module = tenants.require(tenant);
     Child child = families.child(tenant, childId);
-    return existing(tenant, child).map(ApplicationView::of)
+    return existing(tenant, child).map(a -> ApplicationView.of(a, progress(module, a)))
         .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
   }
 
@@ -119,7 +146,7 @@ public class Applications {
     Application application = existing(tenant, child)
         .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
     if (submittedWith(application, idempotencyKey).isPresent()) {
-      return ApplicationView.of(application);
+      return ApplicationView.of(application, progress(module, application));
     }
     JsonObject context = context(application);
     List<FieldError> errors = new ArrayList<>();
@@ -154,7 +181,7 @@ public class Applications {
     workflow.open(module, application, context, now);
     audit.record(tenant, "application.submit", "application", application.id());
     em.flush();
-    return ApplicationView.of(application);
+    return ApplicationView.of(application, progress(module, application));
   }
 
   /** The result of an earlier submission with this key, if there was one (for a retried request). */

@@ -25,11 +25,11 @@ import java.util.UUID;
 import org.civicplatform.core.problems.ProblemException;
 
 /**
- * Documents of the signed-in family: {@code multipart/form-data} upload (part {@code file}) into a slot
- * of the tenant's form for one child, listing, download and thumbnail preview, removal. Downloads are
- * always attachments with {@code X-Content-Type-Options: nosniff} and a sandboxing CSP.
+ * One document of the signed-in family: download, thumbnail preview, removal (uploads and listing are
+ * per child: {@link ChildDocumentsResource}). Downloads are always attachments with {@code
+ * X-Content-Type-Options: nosniff} and a sandboxing CSP.
  */
-@Path("tenants/{tenant}")
+@Path("tenants/{tenant}/documents")
 @RequestScoped
 @RolesAllowed("parent")
 public class DocumentsResource {
@@ -39,53 +39,26 @@ public class DocumentsResource {
   @PathParam("tenant")
   String tenant;
 
-  @POST
-  @Path("children/{child}/documents/{slot}")
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Produces(MediaType.APPLICATION_JSON)
-  @UploadLimited
-  public Response upload(
-      @PathParam("child") String child, @PathParam("slot") String slot, @FormParam("file") EntityPart file) {
-    if (file == null) {
-      throw ProblemException.invalid("file", "document-missing", "请选择要上传的文件（表单字段 file）。",
-          "Send the file in the multipart field \"file\".");
-    }
-    try (InputStream content = file.getContent()) {
-      Documents.DocumentView view =
-          documents.upload(tenant, uuid(child, "child"), slot, content, file.getFileName().orElse(null));
-      return Response.status(Response.Status.CREATED).entity(view).build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @GET
-  @Path("children/{child}/documents")
-  @Produces(MediaType.APPLICATION_JSON)
-  public List<Documents.DocumentView> list(@PathParam("child") String child) {
-    return documents.list(tenant, uuid(child, "child"));
-  }
-
-  @GET
-  @Path("documents/{id}/content")
+  @Path("{id}/content")
   public Response download(@PathParam("id") String id) {
     return send(documents.open(tenant, uuid(id, "document"), false));
   }
 
   @GET
-  @Path("documents/{id}/preview")
+  @Path("{id}/preview")
   public Response preview(@PathParam("id") String id) {
     return send(documents.open(tenant, uuid(id, "document"), true));
   }
 
   @DELETE
-  @Path("documents/{id}")
+  @Path("{id}")
   public Response delete(@PathParam("id") String id) {
     documents.delete(tenant, uuid(id, "document"));
     return Response.noContent().build();
   }
 
-  private static Response send(Documents.Download download) {
+  static Response send(Documents.Download download) {
     StreamingOutput body = download::writeTo;
     String ascii = download.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
     String utf8 = URLEncoder.encode(download.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
@@ -100,7 +73,7 @@ public class DocumentsResource {
     return response.build();
   }
 
-  private static UUID uuid(String text, String what) {
+  static UUID uuid(String text, String what) {
     try {
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
