@@ -75,6 +75,19 @@ class ReviewIT {
 
   static final String APPROVE = "{\"decision\": \"APPROVE\"}";
 
+  /** The newest SMS of a purpose sent to a number (from the outbox table of the default gateway). */
+  static String latestSms(String mobile, String purpose) throws Exception {
+    try (Connection c = TestPlatform.get().database().connect();
+        java.sql.PreparedStatement ps = c.prepareStatement(
+            "select body from sms_outbox where recipient = ? and purpose = ? order by id desc limit 1")) {
+      ps.setString(1, mobile);
+      ps.setString(2, purpose);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "";
+      }
+    }
+  }
+
   @Test
   void aKunshanApplicationGoesThroughTheWindowAndTheParallelDepartmentsToReviewComplete() throws Exception {
     String app = submittedApplication();
@@ -101,6 +114,7 @@ class ReviewIT {
     assertTrue(pointsOffice != null, "the points office opens after every department");
     assertEquals(200, decide("ks-admin", pointsOffice, APPROVE).status());
     assertEquals("REVIEWED", api().get(app, token("13800000002")).object().getString("status"));
+    assertTrue(latestSms("13800000002", "application.reviewed").contains("已审核完成"));
   }
 
   @Test
@@ -116,6 +130,8 @@ class ReviewIT {
     JsonObject windowStage = seen.getJsonArray("review").getJsonObject(0);
     assertEquals("window", windowStage.getString("stage"));
     assertEquals("居住证未满一年", windowStage.getString("reasonText"), "the parent sees the reason");
+    String notice = latestSms("13800000002", "application.rejected");
+    assertTrue(notice.startsWith("【昆山市新市民积分入学】王小明的报名") && notice.contains("窗口初审未通过：居住证未满一年"), notice);
   }
 
   @Test
@@ -129,6 +145,7 @@ class ReviewIT {
         "{\"decision\": \"RETURN\", \"reasonText\": \"请补充先进典型证明\", \"fields\": [\"honours.honour.hasHonour\"]}").status());
     JsonObject returned = api().get(app, parent).object();
     assertEquals("RETURNED", returned.getString("status"));
+    assertTrue(latestSms("13800000002", "application.returned").contains("退回修改：请补充先进典型证明"));
     assertEquals("honours.honour.hasHonour",
         returned.getJsonArray("review").getJsonObject(0).getJsonArray("returnFields").getString(0), "the parent sees what to fix");
     assertEquals(200, api().put(app + "/steps/honours", parent, "{\"honour\": {\"hasHonour\": true, \"relation\": \"FATHER\","

@@ -35,6 +35,14 @@ public interface ApplicationRules {
   }
 
   /**
+   * The mobile number that receives this application's notices (e.g. guardian one's phone), read from
+   * its answers; empty while not yet known.
+   */
+  default Optional<String> contactPhone(JsonObject application) {
+    return Optional.empty();
+  }
+
+  /**
    * The points estimate (what-if simulator) if this tenant ranks by points; empty otherwise. The
    * request and response are the tenant's documented JSON contract.
    */

@@ -84,6 +84,16 @@ public class KunshanRules implements ApplicationRules {
         : Optional.empty();
   }
 
+  /** Guardian one's phone (监护人一联系电话). */
+  @Override
+  public Optional<String> contactPhone(JsonObject application) {
+    return application.get("family") instanceof JsonObject family
+            && family.get("guardian1") instanceof JsonObject guardian
+            && guardian.get("phone") instanceof JsonString phone
+        ? Optional.of(phone.getString())
+        : Optional.empty();
+  }
+
   static String stage(JsonObject application) {
     JsonValue stage = application.get("stage");
     return stage instanceof JsonString s ? s.getString() : null;

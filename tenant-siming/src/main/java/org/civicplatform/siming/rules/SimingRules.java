@@ -38,6 +38,16 @@ public class SimingRules implements ApplicationRules {
     return raw.replaceAll("\\s+", "").toUpperCase().replaceFirst("-\\d$", "");
   }
 
+  /** Guardian one's phone: codes and every notice go there, not to the iXiamen account's (seed 002). */
+  @Override
+  public java.util.Optional<String> contactPhone(JsonObject application) {
+    return application.get("guardians") instanceof JsonObject guardians
+            && guardians.get("guardian1") instanceof JsonObject guardian
+            && guardian.get("phone") instanceof JsonString phone
+        ? java.util.Optional.of(phone.getString())
+        : java.util.Optional.empty();
+  }
+
   /** The street (街道) of the first child's household address. */
   @Override
   public java.util.Optional<String> district(JsonObject application) {

@@ -42,6 +42,7 @@ public class Applications {
   @Inject Caller caller;
   @Inject AuditTrail audit;
   @Inject ReviewWorkflow workflow;
+  @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -179,6 +180,7 @@ public class Applications {
     em.persist(version);
     em.flush();
     workflow.open(module, application, context, now);
+    notices.submitted(module, application);
     audit.record(tenant, "application.submit", "application", application.id());
     em.flush();
     return ApplicationView.of(application, progress(module, application));

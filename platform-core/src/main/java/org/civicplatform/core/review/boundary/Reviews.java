@@ -37,6 +37,7 @@ public class Reviews {
   @Inject Tenants tenants;
   @Inject ReviewWorkflow workflow;
   @Inject AuditTrail audit;
+  @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
 
   @Inject
   @ConfigProperty(name = "platform.review.claim-minutes", defaultValue = "30")
@@ -217,6 +218,7 @@ public class Reviews {
     task.decide(caller.userId(), decision, request.reasonCode(), request.reasonText(), request.fields(), now);
     Application application = em.find(Application.class, task.applicationId());
     workflow.decided(task, application, now);
+    tenants.find(task.tenantId()).ifPresent(module -> notices.decided(module, application, task));
     audit.record(task.tenantId(), "review." + decision.name().toLowerCase(), "review_task", task.id());
     em.flush();
     return view(task);
