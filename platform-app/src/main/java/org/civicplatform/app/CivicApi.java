@@ -38,6 +38,7 @@ public class CivicApi extends Application {
         org.civicplatform.core.registration.boundary.AccountsResource.class,
         org.civicplatform.core.staff.boundary.StaffResource.class,
         org.civicplatform.core.notifications.OutboxResource.class,
+        org.civicplatform.core.registry.boundary.SimulatedRegistriesResource.class,
         org.civicplatform.core.identity.control.RealNameFilter.class,
         ProblemMappers.Domain.class,
         ProblemMappers.Rules.class,

@@ -27,6 +27,15 @@ public interface ApplicationRules {
   List<FieldError> validateForSubmission(JsonObject application, LocalDate today);
 
   /**
+   * Checks a child being registered for a stage (e.g. the age window of the stage), before any form is
+   * filled in. Field paths are those of the registration: {@code stage}, {@code name}, {@code idType},
+   * {@code idNumber}.
+   */
+  default List<FieldError> checkChild(String stage, String name, String idType, String idNumber, int schoolYear) {
+    return List.of();
+  }
+
+  /**
    * The district (区镇 / 街道) whose reviewers and ranking an application belongs to, read from its
    * answers; empty while not yet known.
    */
@@ -48,6 +57,19 @@ public interface ApplicationRules {
    */
   default Optional<PointsEstimator> pointsEstimator() {
     return Optional.empty();
+  }
+
+  /**
+   * The automatic checks of a submitted application against the government registries (the items of
+   * the tenant's AUTOMATIC review stage). The core runs them after submission and stores the results;
+   * all passed (or awaiting manual review) approves the automatic stage, any anomaly returns the
+   * application to the parent. Default: nothing to check.
+   *
+   * @throws org.civicplatform.spi.registry.RegistryUnavailable when a registry cannot answer: the core
+   *     keeps the stage open and tries again later
+   */
+  default List<CheckResult> verify(JsonObject application, org.civicplatform.spi.registry.Registries registries) {
+    return List.of();
   }
 
   /** Computes a points breakdown from a profile without storing anything. */
