@@ -6,6 +6,7 @@ import { h, show } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { addChildView, chooserView, homeView, pledgeView } from './home.js';
 import { leaveWizard, wizardView } from './wizard.js';
+import { currentUser, forgetUser, knownReviewer, queueView, taskView } from './review.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header-actions');
@@ -16,10 +17,12 @@ const routes = [
   [/^#\/t\/([\w-]+)\/children\/new$/, (m) => addChildView(main, m[1])],
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/pledge$/, (m) => pledgeView(main, m[1], m[2])],
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/step\/([\w-]+)$/, (m) => wizardView(main, m[1], m[2], m[3])],
+  [/^#\/review$/, () => queueView(main)],
+  [/^#\/review\/task\/([\w-]+)$/, (m) => taskView(main, m[1])],
 ];
 
 /** Routes that need a signed-in user. */
-const isPrivate = (hash) => /^#\/t\//.test(hash);
+const isPrivate = (hash) => /^#\/(t|review)(\/|$)/.test(hash);
 
 let rendering = 0;
 export async function render() {
@@ -32,6 +35,16 @@ export async function render() {
     await auth.signIn(hash);
     return;
   }
+  if (/^#?\/?$/.test(hash) && auth.signedIn()) {
+    // A reviewer who signs in on the start page lands on the 审核工作台.
+    const user = await currentUser().catch(() => null);
+    if (run !== rendering) return;
+    renderHeader();
+    if (user?.roles?.includes('reviewer')) {
+      location.hash = '#/review';
+      return;
+    }
+  }
   const route = routes.find(([pattern]) => pattern.test(hash));
   if (!route) {
     show(main, h('h1', {}, t('notFound')), h('p', {}, h('a', { href: '#/' }, t('nav.home'))));
@@ -40,6 +53,7 @@ export async function render() {
   main.replaceChildren(h('p', { class: 'muted', role: 'status' }, t('common.loading')));
   try {
     await route[1](hash.match(route[0]));
+    if (run === rendering) renderHeader(); // the reviewer link once the user is known
   } catch (e) {
     if (run !== rendering) return;
     console.error(e);
@@ -56,11 +70,14 @@ function renderHeader() {
     'aria-label': t('lang.switch.label'), id: 'lang-switch',
     onclick: () => { setLang(switchTo); render(); },
   }, t('lang.switch'));
+  const reviewLink = auth.signedIn() && knownReviewer()
+    ? h('a', { class: 'btn btn-light', href: '#/review', id: 'nav-review', 'aria-current': /^#\/review/.test(location.hash) ? 'page' : null }, t('nav.review'))
+    : null;
   const account = auth.signedIn()
-    ? [h('span', { class: 'who' }, auth.claims().preferred_username ? maskName(auth.claims().preferred_username) : ''),
-      h('button', { type: 'button', class: 'btn btn-light', id: 'sign-out', onclick: () => auth.signOut() }, t('nav.signout'))]
+    ? [reviewLink, h('span', { class: 'who' }, auth.claims().preferred_username ? maskName(auth.claims().preferred_username) : ''),
+      h('button', { type: 'button', class: 'btn btn-light', id: 'sign-out', onclick: () => { forgetUser(); auth.signOut(); } }, t('nav.signout'))]
     : [h('button', { type: 'button', class: 'btn btn-light', id: 'sign-in', onclick: () => auth.signIn('#/') }, t('nav.signin'))];
-  header.replaceChildren(langButton, ...account);
+  header.replaceChildren(langButton, ...account.filter(Boolean));
   document.title = t('app.title');
   document.getElementById('app-title').textContent = t('app.title');
   document.getElementById('skip-link').textContent = t('app.skip');

@@ -448,21 +448,24 @@ function prefillStudent(step, answers, child) {
 }
 
 /** 报名信息预览: every step's saved answers with a link to change it. */
+/** A saved answer as text, with its option labels (also used by the reviewer workbench). */
+export function displayValue(field, value) {
+  if (isEmpty(value)) return t('common.none');
+  if (field.type === 'BOOLEAN') return value ? t('common.yes') : t('common.no');
+  if (field.type === 'FAMILY_MEMBER') {
+    if (/^(guardian[12]|student)$/.test(value)) return t(`wizard.member.${value}`);
+    const m = /^[a-z]+(\d+)$/i.exec(value);
+    if (m) return t('wizard.member.member', { n: m[1] });
+  }
+  if (field.options?.length) {
+    const label = (code) => loc(field.options.find((o) => o.code === code)?.label) || code;
+    return Array.isArray(value) ? value.map(label).join('、') : label(value);
+  }
+  return String(value);
+}
+
 function preview(def, app, route, readOnly) {
-  const display = (field, value) => {
-    if (isEmpty(value)) return t('common.none');
-    if (field.type === 'BOOLEAN') return value ? t('common.yes') : t('common.no');
-    if (field.type === 'FAMILY_MEMBER') {
-      if (/^(guardian[12]|student)$/.test(value)) return t(`wizard.member.${value}`);
-      const m = /^[a-z]+(\d+)$/i.exec(value);
-      if (m) return t('wizard.member.member', { n: m[1] });
-    }
-    if (field.options?.length) {
-      const label = (code) => loc(field.options.find((o) => o.code === code)?.label) || code;
-      return Array.isArray(value) ? value.map(label).join('、') : label(value);
-    }
-    return String(value);
-  };
+  const display = displayValue;
   const fields = (section, entry) => h('dl', { class: 'preview-list' },
     section.fields.filter((f) => !isEmpty(entry?.[f.id])).map((f) =>
       h('div', {}, h('dt', {}, loc(f.label)), h('dd', {}, display(f, entry[f.id])))));

@@ -1,0 +1,209 @@
+package org.civicplatform.app.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The reviewer workbench in Debian's Chromium through the real Keycloak login page: a Kunshan application is
+ * submitted through the API, the 花桥 window reviewer signs in, lands on 审核工作台, finds the task by the
+ * masked ID number, opens it, meets a claim conflict (another reviewer holds it), claims it once released,
+ * is told inline that a refusal needs a reason, and approves. Screenshots at 375 px and 1280 px under
+ * {@code target/screenshots/reviewer-*}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReviewerWorkbenchBrowserIT {
+
+  static final Path SHOTS = ParentPortalBrowserIT.SHOTS;
+  static final String REVIEWER = "ks-window-huaqiao";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestPlatform.get().war(Map.of());
+  }
+
+  @ArquillianResource URL deployment;
+
+  URL base;
+  Playwright playwright;
+  Browser browser;
+  Page page;
+  final List<String> consoleErrors = new ArrayList<>();
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    base = new URL("http", "localhost", deployment.getPort(), deployment.getFile());
+    ParentPortalBrowserIT.allowOriginInKeycloak(ParentPortalBrowserIT.origin(base));
+    Files.createDirectories(SHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Path.of(System.getProperty("civic.chromium", "/usr/bin/chromium")))
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN")));
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setViewportSize(1280, 900).setLocale("zh-CN"));
+    context.setDefaultTimeout(20_000);
+    page = context.newPage();
+    page.onConsoleMessage(m -> {
+      if ("error".equals(m.type())) {
+        consoleErrors.add(m.text());
+      }
+    });
+    page.onPageError(e -> consoleErrors.add(e));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void theHuaqiaoWindowFindsClaimsAndApprovesASubmittedApplication() throws Exception {
+    try {
+      reviewerFlow();
+    } catch (Throwable e) {
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve("reviewer-zz-failure.png")));
+      throw new AssertionError("failed at " + page.url() + " (console: " + consoleErrors + ")", e);
+    }
+  }
+
+  void reviewerFlow() throws Exception {
+    // A submitted 花桥 application, and its window task as the API shows it.
+    ReviewIT review = new ReviewIT();
+    review.base = deployment;
+    String app = review.submittedApplication();
+    String applicationId = review.applicationId(app);
+    JsonObject task = review.task(REVIEWER, applicationId, "window");
+    assertNotNull(task, "the 花桥 window has the task");
+    String taskId = task.getString("id");
+    String masked = task.getString("childIdMasked");
+    Api api = new Api(deployment);
+
+    // Sign in on the start page through Keycloak; a reviewer lands on the workbench.
+    page.navigate(base.toString());
+    page.click("#sign-in");
+    page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
+    page.fill("#username", REVIEWER);
+    page.fill("#password", "Demo#2024");
+    page.click("#kc-login");
+    page.waitForURL(Pattern.compile(".*#/review$"));
+    assertThat(page.locator("h1")).hasText("审核工作台");
+    assertThat(page.locator("#review-scope")).containsText("hq");
+    assertThat(page.locator("#nav-review")).isVisible();
+    assertThat(page.locator("#queue thead")).containsText("学生证件号");
+    shot("reviewer-01-queue");
+
+    // Search by the masked ID number: the task is in the table, the ID stays masked.
+    page.fill("#filter-q", masked);
+    page.click("#filter-apply");
+    Locator row = page.locator("#queue tr[data-task='" + taskId + "']");
+    assertThat(row).isVisible();
+    assertThat(row).containsText(masked);
+    assertThat(row).containsText("窗口");
+    assertThat(row).containsText("待审核");
+    assertFalse(page.url().contains(masked.substring(0, 4)), "no search text in the address bar");
+    shot("reviewer-02-queue-search");
+
+    // Open it: the answers with the form's Chinese labels; the decision needs a claim first.
+    row.locator("a.task-link").click();
+    page.waitForURL(Pattern.compile(".*#/review/task/" + taskId + "$"));
+    assertThat(page.locator("h1")).containsText("审核任务");
+    assertThat(page.locator(".answers")).containsText("王小明");
+    assertThat(page.locator(".answers")).containsText("家庭基本情况");
+    assertThat(page.locator("#decision-submit")).isDisabled();
+
+    // Another reviewer holds the task: the claim is refused with the conflict explained in Chinese.
+    String admin = ApplicationsIT.token("ks-admin");
+    assertEquals(200, api.post("api/review/tasks/" + taskId + "/claim", admin, "").status());
+    page.click("#claim");
+    assertThat(page.locator("#review-problem")).containsText("已被其他审核员领取");
+    assertThat(page.locator("#review-problem")).containsText("请等待对方处理或释放");
+    shot("reviewer-03-task-claim-conflict");
+    assertEquals(200, api.post("api/review/tasks/" + taskId + "/release", admin, "").status());
+    page.click("#task-refresh");
+    assertThat(page.locator("#claim-state")).containsText("尚未被领取");
+
+    // Claim, then a refusal without a reason is stopped inline.
+    page.click("#claim");
+    assertThat(page.locator("#task-notice")).containsText("已领取");
+    assertThat(page.locator("#claim-state")).containsText("您已领取");
+    assertThat(page.locator("#decision-submit")).isEnabled();
+    page.check("#decision-REJECT");
+    assertThat(page.locator("#reason-text")).isVisible();
+    page.click("#decision-submit");
+    assertThat(page.locator("#reason-error")).containsText("请填写原因");
+    assertThat(page.locator("#reason-text")).hasAttribute("aria-invalid", "true");
+    page.check("#decision-RETURN");
+    assertThat(page.locator("#return-fields")).isVisible();
+    page.locator("#return-fields details").first().locator("summary").click();
+    shot("reviewer-04-task-return-form");
+
+    // The English switch on the task page, then back.
+    page.click("#lang-switch");
+    assertThat(page.locator("#decision-submit")).hasText("Record the decision");
+    page.click("#lang-switch");
+    assertThat(page.locator("#decision-submit")).hasText("提交审核结论");
+
+    // Approve.
+    page.check("#decision-APPROVE");
+    page.click("#decision-submit");
+    assertThat(page.locator("#task-notice")).containsText("通过");
+    assertThat(page.locator("#decided")).containsText("已通过");
+    shot("reviewer-05-task-approved");
+
+    // The API agrees: the window task is approved, the application is under review by the departments.
+    JsonObject detail = api.get("api/review/tasks/" + taskId, ApplicationsIT.token(REVIEWER)).object();
+    assertEquals("APPROVED", detail.getJsonObject("task").getString("status"));
+    assertEquals("IN_REVIEW", api.get(app, ApplicationsIT.token("13800000002")).object().getString("status"));
+
+    // Back in the queue the task has left the open list.
+    page.click("#back-to-queue");
+    page.waitForURL(Pattern.compile(".*#/review$"));
+    assertThat(page.locator("#queue tr[data-task='" + taskId + "']")).hasCount(0);
+    page.selectOption("#filter-status", "APPROVED");
+    page.click("#filter-apply");
+    assertThat(page.locator("#queue tr[data-task='" + taskId + "']")).containsText("已通过");
+    shot("reviewer-06-queue-approved");
+
+    assertTrue(consoleErrors.stream().noneMatch(e -> e.contains("TypeError") || e.contains("ReferenceError")),
+        consoleErrors.toString());
+  }
+
+  /** Writes the page at 375 px and 1280 px wide (full height). */
+  void shot(String name) throws Exception {
+    page.waitForLoadState();
+    for (int width : new int[] {375, 1280}) {
+      page.setViewportSize(width, 900);
+      page.waitForTimeout(150);
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve(name + "-" + width + ".png")));
+    }
+  }
+}
