@@ -59,6 +59,10 @@ public final class Api {
     return send(builder.PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  public Answer delete(String path, String token) throws IOException, InterruptedException {
+    return send(request(path, token).DELETE().build());
+  }
+
   /** POST without a body, with extra headers (name, value, …). */
   public Answer postEmpty(String path, String token, String... headers) throws IOException, InterruptedException {
     var builder = request(path, token);

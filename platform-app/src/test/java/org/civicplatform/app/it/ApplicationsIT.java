@@ -167,6 +167,40 @@ class ApplicationsIT {
   }
 
   @Test
+  void aChildTooYoungForPrimarySchoolIsRefusedWithTheAgeWindow() throws Exception {
+    Api.Answer refused = api().post("api/tenants/kunshan/children", token("13800000002"),
+        "{\"stage\":\"PRIMARY\",\"name\":\"王小小\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + validId("20190101") + "\"}");
+    assertEquals(400, refused.status(), refused.body());
+    JsonObject error = refused.object().getJsonArray("errors").getJsonObject(0);
+    assertEquals("idNumber", error.getString("field"));
+    assertEquals("age.primary.too-young", error.getString("code"));
+  }
+
+  @Test
+  void aSimingChildTooYoungGetsTheSeedsMessage() throws Exception {
+    Api.Answer refused = api().post("api/tenants/siming/children", token("siming-parent"),
+        "{\"stage\":\"PRIMARY\",\"name\":\"陈小鹭\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + validId("20190101") + "\"}");
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.object().getJsonArray("errors").getJsonObject(0).getString("message")
+        .startsWith("您注册的学生陈小鹭不符合户籍资格，请重新填写"), refused.body());
+  }
+
+  @Test
+  void aSubmittedChildCanBeDeletedOnlyAfterWithdrawing() throws Exception {
+    String token = token("13800000002");
+    String app = newChild(token);
+    fillAllSteps(token, app);
+    assertEquals(200, api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString()).status());
+    String child = app.replace("/application", "");
+    Api.Answer refused = api().delete(child, token);
+    assertEquals(409, refused.status(), refused.body());
+    assertEquals(200, api().postEmpty(app + "/withdraw", token).status());
+    Api.Answer deleted = api().delete(child, token);
+    assertEquals(204, deleted.status(), deleted.body());
+    assertEquals(404, api().get(app, token).status());
+  }
+
+  @Test
   void anotherFamilysChildAnswers404() throws Exception {
     String app = newChild(token("13800000002"));
     assertEquals(404, api().get(app, token("13800000001")).status());

@@ -74,6 +74,22 @@ public class KunshanRules implements ApplicationRules {
     return errors;
   }
 
+  /**
+   * A primary-school applicant must be born on or before 31 August six years before the school year
+   * (kunshan-rules.md, age); junior-middle applicants are current-year primary graduates, verified by the
+   * education department in review.
+   */
+  @Override
+  public List<FieldError> checkChild(String stage, String name, String idType, String idNumber, int schoolYear) {
+    if (!"PRIMARY".equals(stage) || !"MAINLAND_ID".equals(idType)) {
+      return List.of();
+    }
+    return org.civicplatform.spi.rules.checks.IdNumbers.birthDate(idNumber)
+        .flatMap(birth -> org.civicplatform.spi.rules.checks.SchoolAge.checkPrimary("idNumber", birth, schoolYear))
+        .map(List::of)
+        .orElse(List.of());
+  }
+
   /** The 区镇 the family lives in (guardian one's current address): its window reviews the application. */
   @Override
   public Optional<String> district(JsonObject application) {

@@ -17,6 +17,26 @@ import org.civicplatform.spi.rules.FieldError;
  */
 public class SimingRules implements ApplicationRules {
 
+  static final org.civicplatform.spi.rules.BilingualMessages MESSAGES =
+      new org.civicplatform.spi.rules.BilingualMessages(
+          "org.civicplatform.siming.rules.messages", SimingRules.class.getClassLoader());
+
+  /**
+   * Born on or before 31 August six years before the school year; otherwise the seed's message
+   * ("您注册的学生***不符合户籍资格，请重新填写").
+   */
+  @Override
+  public List<FieldError> checkChild(String stage, String name, String idType, String idNumber, int schoolYear) {
+    if (!"MAINLAND_ID".equals(idType)) {
+      return List.of();
+    }
+    return org.civicplatform.spi.rules.checks.IdNumbers.birthDate(idNumber)
+        .filter(birth -> !org.civicplatform.spi.rules.checks.SchoolAge.eligibleForPrimary(birth, schoolYear))
+        .map(birth -> List.of(MESSAGES.error("idNumber", "child.too-young", name,
+            org.civicplatform.spi.rules.checks.SchoolAge.latestBirthDateForPrimary(schoolYear).toString())))
+        .orElse(List.of());
+  }
+
   @Override
   public JsonObject validateStep(
       String stepId, JsonObject stepAnswers, JsonObject application, LocalDate today) {

@@ -31,6 +31,13 @@ public class ChildrenResource {
     return families.children(tenant);
   }
 
+  @jakarta.ws.rs.DELETE
+  @jakarta.ws.rs.Path("{child}")
+  public Response delete(@PathParam("child") java.util.UUID child) {
+    families.deleteChild(tenant, child);
+    return Response.noContent().build();
+  }
+
   @POST
   public Response add(Families.NewChild child) {
     Families.ChildView created = families.addChild(tenant, child);

@@ -31,6 +31,12 @@ public class Families {
 
   @PersistenceContext EntityManager em;
   @Inject FamilyScope scope;
+  @Inject org.civicplatform.core.audit.control.AuditTrail audit;
+  @Inject org.civicplatform.core.tenancy.control.Tenants tenants;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "platform.school-year", defaultValue = "2024")
+  int schoolYear;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -76,6 +82,11 @@ public class Families {
       IdNumbers.check("idNumber", idNumber, LocalDate.now(clock))
           .ifPresent(e -> errors.add(new Problem.InvalidField(e.field(), e.code(), e.message().zh(), e.message().en())));
     }
+    if (errors.isEmpty()) {
+      // the tenant's own checks of a new child (e.g. the age window of the stage)
+      tenants.require(tenant).rules().checkChild(input.stage(), name, input.idType(), idNumber.toUpperCase(), schoolYear)
+          .forEach(e -> errors.add(new Problem.InvalidField(e.field(), e.code(), e.message().zh(), e.message().en())));
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
@@ -90,6 +101,28 @@ public class Families {
     Child child = new Child(family, name, input.idType(), normalisedId, input.stage(), clock.instant());
     em.persist(child);
     return ChildView.of(child);
+  }
+
+  /**
+   * 删除该子女: removes a child registered by mistake (e.g. the wrong stage) with its draft and documents.
+   * A submitted application must be withdrawn first (seed 000 问 1).
+   */
+  @Transactional
+  public void deleteChild(String tenant, UUID childId) {
+    Child child = scope.child(tenant, childId);
+    var applications = em.createQuery(
+            "select a from Application a where a.tenantId = :tenant and a.childId = :child",
+            org.civicplatform.core.applications.entity.Application.class)
+        .setParameter("tenant", tenant).setParameter("child", child.id()).getResultList();
+    if (applications.stream().anyMatch(a -> a.status() != org.civicplatform.core.applications.entity.Application.Status.DRAFT)) {
+      throw ProblemException.conflict("child-has-submission",
+          "该子女的报名已提交，请先撤销提交后再删除；已有审核记录的需联系窗口退回。",
+          "The child's application is submitted: withdraw it first (or ask the window to return it), then delete.");
+    }
+    applications.forEach(em::remove);
+    em.flush(); // before the child: the database would otherwise cascade the application away first
+    em.remove(child);
+    audit.record(tenant, "child.delete", "child", child.id());
   }
 
   private java.util.Optional<Family> family(String tenant, boolean create) {
