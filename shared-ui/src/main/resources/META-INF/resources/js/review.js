@@ -300,7 +300,7 @@ function answersView(def, answers, changed) {
   const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
   const list = (section, entry) => h('dl', { class: 'preview-list' },
     section.fields.filter((f) => !isEmpty(entry?.[f.id])).map((f) =>
-      h('div', {}, h('dt', {}, loc(f.label)), h('dd', {}, displayValue(f, entry[f.id])))));
+      h('div', { class: loc(f.label).length > 24 ? 'long' : null }, h('dt', {}, loc(f.label)), h('dd', {}, displayValue(f, entry[f.id])))));
   return def.steps.filter((s) => answers?.[s.id] && s.sections.length).map((s) => {
     const saved = answers[s.id];
     const isChanged = changed.has(s.id);
@@ -365,10 +365,12 @@ function decisionPanel(def, answers, task, mine, decide) {
     reasonBox,
     returnBox,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn', id: 'decision-submit' }, t('review.decision.submit'))));
-  form.addEventListener('change', sync);
-  form.append(
-    mine ? null : h('p', { class: 'hint', id: 'decision-needs-claim' }, t('review.decision.needsClaim')),
-    fieldsetBody);
+  form.addEventListener('change', (event) => {
+    if (event.target.name === 'decision') clear();
+    sync();
+  });
+  if (!mine) form.append(h('p', { class: 'hint', id: 'decision-needs-claim' }, t('review.decision.needsClaim')));
+  form.append(fieldsetBody);
 
   const clear = () => {
     for (const e of [decisionError, reasonError, fieldsError]) { e.hidden = true; e.textContent = ''; }
