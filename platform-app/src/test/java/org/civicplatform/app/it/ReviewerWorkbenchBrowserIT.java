@@ -31,9 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The reviewer workbench in Debian's Chromium through the real Keycloak login page: a Kunshan application is
- * submitted through the API, the 花桥 window reviewer signs in, lands on 审核工作台, finds the task by the
- * masked ID number, opens it, meets a claim conflict (another reviewer holds it), claims it once released,
- * is told inline that a refusal needs a reason, and approves. Screenshots at 375 px and 1280 px under
+ * submitted through the API, returned once and resubmitted; the 花桥 window reviewer signs in, lands on
+ * 审核工作台, finds the task by the masked ID number, opens it (the changed step is highlighted), meets a
+ * claim conflict (another reviewer holds it), claims it once released, is told inline that a refusal needs
+ * a reason, and approves. Screenshots at 375 px and 1280 px under
  * {@code target/screenshots/reviewer-*}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -101,11 +102,20 @@ class ReviewerWorkbenchBrowserIT {
     review.base = deployment;
     String app = review.submittedApplication();
     String applicationId = review.applicationId(app);
+    Api api = new Api(deployment);
+    // Returned once and resubmitted with a changed 先进典型 step: the reviewer sees what changed.
+    JsonObject first = review.task(REVIEWER, applicationId, "window");
+    assertEquals(200, review.decide(REVIEWER, first,
+        "{\"decision\": \"RETURN\", \"reasonText\": \"请补充先进典型证明\", \"fields\": [\"honours.honour.hasHonour\"]}").status());
+    String parent = ApplicationsIT.token("13800000002");
+    assertEquals(200, api.put(app + "/steps/honours", parent, "{\"honour\": {\"hasHonour\": true, \"relation\": \"FATHER\","
+        + " \"kind\": \"BRAVERY\", \"level\": \"COUNTY\", \"awardedOn\": \"2021-05-01\"}}").status());
+    assertEquals(200, api.postEmpty(app + "/submit", parent, "Idempotency-Key", java.util.UUID.randomUUID().toString()).status());
     JsonObject task = review.task(REVIEWER, applicationId, "window");
     assertNotNull(task, "the 花桥 window has the task");
     String taskId = task.getString("id");
+    assertEquals(2, task.getInt("submission"));
     String masked = task.getString("childIdMasked");
-    Api api = new Api(deployment);
 
     // Sign in on the start page through Keycloak; a reviewer lands on the workbench.
     page.navigate(base.toString());
@@ -138,6 +148,9 @@ class ReviewerWorkbenchBrowserIT {
     assertThat(page.locator("h1")).containsText("审核任务");
     assertThat(page.locator(".answers")).containsText("王小明");
     assertThat(page.locator(".answers")).containsText("家庭基本情况");
+    assertThat(page.locator("#changed-summary")).containsText("先进典型");
+    assertThat(page.locator(".preview-step.changed[data-step=honours]")).containsText("已修改");
+    assertThat(page.locator(".preview-step.changed")).hasCount(1);
     assertThat(page.locator("#decision-submit")).isDisabled();
 
     // Another reviewer holds the task: the claim is refused with the conflict explained in Chinese.
