@@ -58,6 +58,13 @@ public class SimingRules implements ApplicationRules {
     return raw.replaceAll("\\s+", "").toUpperCase().replaceFirst("-\\d$", "");
   }
 
+  /** Student identity, guardians and property against the registries ({@link SimingVerification}). */
+  @Override
+  public List<org.civicplatform.spi.rules.CheckResult> verify(
+      JsonObject application, org.civicplatform.spi.registry.Registries registries) {
+    return SimingVerification.verify(application, registries);
+  }
+
   /** Guardian one's phone: codes and every notice go there, not to the iXiamen account's (seed 002). */
   @Override
   public java.util.Optional<String> contactPhone(JsonObject application) {
