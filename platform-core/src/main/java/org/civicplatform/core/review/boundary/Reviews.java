@@ -37,6 +37,7 @@ public class Reviews {
   @Inject Tenants tenants;
   @Inject ReviewWorkflow workflow;
   @Inject AuditTrail audit;
+  @Inject org.civicplatform.core.verification.control.VerificationResults verification;
   @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
 
   @Inject
@@ -67,7 +68,9 @@ public class Reviews {
   public record Page(List<TaskView> items, long total, int page, int size) {}
 
   /** A task with the application it reviews (a read of personal data: audited). */
-  public record TaskDetail(TaskView task, JsonObject answers, List<String> changedSteps, String applicationStatus) {}
+  public record TaskDetail(
+      TaskView task, JsonObject answers, List<String> changedSteps, String applicationStatus,
+      List<org.civicplatform.core.verification.control.VerificationResults.ItemResult> verification) {}
 
   /** A decision: APPROVE, REJECT (with a reason) or RETURN (naming what to fix). */
   public record DecisionRequest(String decision, String reasonCode, String reasonText, List<String> fields) {}
@@ -166,7 +169,8 @@ public class Reviews {
     ReviewTask task = visible(id);
     Application application = em.find(Application.class, task.applicationId());
     audit.record(task.tenantId(), "application.read", "application", application.id());
-    return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name());
+    return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name(),
+        verification.of(application.id(), task.submission()));
   }
 
   /** Steps whose answers differ from the previous submission (empty for a first submission). */
