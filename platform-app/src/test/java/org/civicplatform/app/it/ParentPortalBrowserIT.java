@@ -50,9 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and 1280 px under {@code target/screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
-class ParentPortalBrowserIT {
+class ParentPortalBrowserIT extends BrowserTest {
 
-  static final Path SHOTS = Path.of("target/screenshots");
   static final String CHILD = "李小华";
 
   @Deployment(testable = false)
@@ -62,42 +61,9 @@ class ParentPortalBrowserIT {
 
   @ArquillianResource URL deployment;
 
-  /** The deployment under localhost: a secure context, where the browser offers Web Crypto (PKCE S256). */
-  URL base;
-
-  Playwright playwright;
-  Browser browser;
-  Page page;
-  final List<String> consoleErrors = new ArrayList<>();
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    base = new URL("http", "localhost", deployment.getPort(), deployment.getFile());
-    allowOriginInKeycloak(origin(base));
-    Files.createDirectories(SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of(System.getProperty("civic.chromium", "/usr/bin/chromium")))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN")));
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(1280, 900).setLocale("zh-CN"));
-    context.setDefaultTimeout(20_000);
-    page = context.newPage();
-    page.onConsoleMessage(m -> {
-      if ("error".equals(m.type())) {
-        consoleErrors.add(m.text());
-      }
-    });
-    page.onPageError(e -> consoleErrors.add(e));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
+  @Override
+  protected URL deployedAt() {
+    return deployment;
   }
 
   @Test

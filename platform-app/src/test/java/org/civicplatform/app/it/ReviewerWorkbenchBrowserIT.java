@@ -38,9 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code target/screenshots/reviewer-*}.
  */
 @ExtendWith(ArquillianExtension.class)
-class ReviewerWorkbenchBrowserIT {
+class ReviewerWorkbenchBrowserIT extends BrowserTest {
 
-  static final Path SHOTS = ParentPortalBrowserIT.SHOTS;
   static final String REVIEWER = "ks-window-huaqiao";
 
   @Deployment(testable = false)
@@ -50,40 +49,9 @@ class ReviewerWorkbenchBrowserIT {
 
   @ArquillianResource URL deployment;
 
-  URL base;
-  Playwright playwright;
-  Browser browser;
-  Page page;
-  final List<String> consoleErrors = new ArrayList<>();
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    base = new URL("http", "localhost", deployment.getPort(), deployment.getFile());
-    ParentPortalBrowserIT.allowOriginInKeycloak(ParentPortalBrowserIT.origin(base));
-    Files.createDirectories(SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of(System.getProperty("civic.chromium", "/usr/bin/chromium")))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN")));
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(1280, 900).setLocale("zh-CN"));
-    context.setDefaultTimeout(20_000);
-    page = context.newPage();
-    page.onConsoleMessage(m -> {
-      if ("error".equals(m.type())) {
-        consoleErrors.add(m.text());
-      }
-    });
-    page.onPageError(e -> consoleErrors.add(e));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (playwright != null) {
-      playwright.close();
-    }
+  @Override
+  protected URL deployedAt() {
+    return deployment;
   }
 
   @Test
