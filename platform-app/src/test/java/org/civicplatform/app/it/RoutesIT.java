@@ -43,6 +43,9 @@ class RoutesIT {
       "POST /api/tenants/{tenant}/accounts/sms-codes",
       "POST /api/tenants/{tenant}/accounts/recovery",
       "GET /api/dev/sms-outbox",
+      // dev-only control of the simulated registries: 404 for everyone unless enabled by configuration
+      "GET /api/dev/registries",
+      "PUT /api/dev/registries",
       "GET /api/config");
 
   /** Routes every signed-in user may call in any tenant (they store and reveal nothing of anyone). */
