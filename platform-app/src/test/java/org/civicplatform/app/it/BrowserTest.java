@@ -57,6 +57,22 @@ abstract class BrowserTest {
     page.onPageError(e -> consoleErrors.add(e));
   }
 
+  /** A browser flow that may throw anything. */
+  @FunctionalInterface
+  interface Flow {
+    void run() throws Exception;
+  }
+
+  /** Runs a flow; on failure saves a full-page screenshot and names the page and console errors. */
+  void run(Flow flow, String failureShot) {
+    try {
+      flow.run();
+    } catch (Throwable e) {
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve(failureShot)));
+      throw new AssertionError("failed at " + page.url() + " (console: " + consoleErrors + ")", e);
+    }
+  }
+
   @AfterEach
   void closeBrowser() {
     if (playwright != null) {

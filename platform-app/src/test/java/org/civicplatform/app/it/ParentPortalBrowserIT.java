@@ -68,12 +68,7 @@ class ParentPortalBrowserIT extends BrowserTest {
 
   @Test
   void aKunshanParentSignsInAddsAChildFillsSixStepsAndSubmits() throws Exception {
-    try {
-      parentFlow();
-    } catch (Throwable e) {
-      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve("zz-failure.png")));
-      throw new AssertionError("failed at " + page.url() + " (console: " + consoleErrors + ")", e);
-    }
+    run(this::parentFlow, "zz-failure.png");
   }
 
   void parentFlow() throws Exception {

@@ -56,12 +56,7 @@ class ReviewerWorkbenchBrowserIT extends BrowserTest {
 
   @Test
   void theHuaqiaoWindowFindsClaimsAndApprovesASubmittedApplication() throws Exception {
-    try {
-      reviewerFlow();
-    } catch (Throwable e) {
-      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve("reviewer-zz-failure.png")));
-      throw new AssertionError("failed at " + page.url() + " (console: " + consoleErrors + ")", e);
-    }
+    run(this::reviewerFlow, "reviewer-zz-failure.png");
   }
 
   void reviewerFlow() throws Exception {

@@ -260,7 +260,8 @@ public final class FormValidator {
     return object.get(section) instanceof JsonObject s ? s.get(field) : null;
   }
 
-  static Object plain(JsonValue value) {
+  /** A JSON answer as conditions compare it: text, Boolean, or the JSON text of anything else; null if absent. */
+  public static Object plain(JsonValue value) {
     if (value == null || value == JsonValue.NULL) {
       return null;
     }

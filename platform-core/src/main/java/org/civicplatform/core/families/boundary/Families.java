@@ -18,6 +18,7 @@ import org.civicplatform.core.families.control.FamilyScope;
 import org.civicplatform.core.problems.Problem;
 import org.civicplatform.core.problems.ProblemException;
 import org.civicplatform.spi.rules.checks.IdNumbers;
+import org.civicplatform.spi.rules.checks.Spaces;
 
 /**
  * Families and their children: a parent's family is created on first use, scoped to the tenant and the
@@ -64,8 +65,8 @@ public class Families {
     if (input == null) {
       throw ProblemException.invalid("body", "required", "请填写子女信息。", "Send the child's details.");
     }
-    String name = strip(input.name());
-    String idNumber = strip(input.idNumber());
+    String name = Spaces.strip(input.name());
+    String idNumber = Spaces.strip(input.idNumber());
     if (input.stage() == null || !STAGES.contains(input.stage())) {
       errors.add(new Problem.InvalidField("stage", "stage.unknown", "请选择学段（小学或初中）。", "Choose the stage: PRIMARY or JUNIOR."));
     }
@@ -129,7 +130,4 @@ public class Families {
     return scope.family(tenant, create);
   }
 
-  static String strip(String text) {
-    return text == null ? null : org.civicplatform.spi.rules.checks.Spaces.strip(text);
-  }
 }

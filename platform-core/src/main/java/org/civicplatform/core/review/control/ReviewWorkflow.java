@@ -2,7 +2,6 @@ package org.civicplatform.core.review.control;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.civicplatform.core.applications.control.FormValidator;
 import org.civicplatform.core.applications.entity.Application;
 import org.civicplatform.core.review.entity.ReviewTask;
 import org.civicplatform.spi.TenantModule;
@@ -95,19 +95,7 @@ public class ReviewWorkflow {
       }
       current = object.get(part);
     }
-    if (current == null || current == JsonValue.NULL) {
-      return null;
-    }
-    if (current instanceof JsonString s) {
-      return s.getString();
-    }
-    if (current == JsonValue.TRUE) {
-      return Boolean.TRUE;
-    }
-    if (current == JsonValue.FALSE) {
-      return Boolean.FALSE;
-    }
-    return current.toString();
+    return FormValidator.plain(current);
   }
 
   /** Whether a reviewer's scopes cover a task. */
