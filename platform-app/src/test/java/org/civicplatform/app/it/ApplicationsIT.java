@@ -38,8 +38,7 @@ class ApplicationsIT {
   }
 
   static String validId(String yyyymmdd) {
-    String first17 = "320583" + yyyymmdd + String.format("%03d", (int) (Math.random() * 1000));
-    return first17 + IdNumbers.checkCharacter(first17);
+    return TestPlatform.mainlandId(yyyymmdd);
   }
 
   /** Registers a child of 13800000002 and returns the path of its application. */

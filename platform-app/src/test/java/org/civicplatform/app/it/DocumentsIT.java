@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -55,7 +54,6 @@ class DocumentsIT {
   static final String PASSWORD = "Demo#2024";
   static final String PARENT_A = "13800000001";
   static final String PARENT_B = "13800000002";
-  static final AtomicInteger SERIAL = new AtomicInteger(new Random().nextInt(500));
   static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -256,9 +254,8 @@ class DocumentsIT {
   }
 
   String newChild(String token) throws Exception {
-    String first17 = "320583" + (2017 + SERIAL.get() % 2) + "0" + (1 + SERIAL.get() % 9) + "1" + (SERIAL.get() % 9)
-        + String.format("%03d", SERIAL.incrementAndGet() % 1000);
-    String id = first17 + IdNumbers.checkCharacter(first17);
+    // born in 2017: old enough for primary school in the 2024 school year
+    String id = TestPlatform.mainlandId("20170315");
     Api.Answer created = new Api(base).post("api/tenants/kunshan/children", token,
         "{\"stage\":\"PRIMARY\",\"name\":\"材料测试\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + id + "\"}");
     assertEquals(201, created.status(), created.body());

@@ -70,6 +70,17 @@ public final class TestPlatform {
     return instance;
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * A valid mainland ID number (GB 11643 check digit) born on {@code yyyymmdd}, unique within this test
+   * JVM (whose database is fresh): the sequence digits come from one counter shared by every test.
+   */
+  public static String mainlandId(String yyyymmdd) {
+    String first17 = "320583" + yyyymmdd + String.format("%03d", SERIAL.incrementAndGet() % 1000);
+    return first17 + org.civicplatform.spi.rules.checks.IdNumbers.checkCharacter(first17);
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
