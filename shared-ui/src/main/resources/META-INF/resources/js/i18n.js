@@ -468,6 +468,19 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
 }
 
+/**
+ * Adds a page module's own texts, so each page keeps its messages beside its code:
+ * `addMessages({ 'progress.heading': '报名进度' }, { 'progress.heading': 'Progress' })`.
+ * A key defined twice is a mistake and throws.
+ */
+export function addMessages(zh, en) {
+  for (const key of Object.keys(zh)) {
+    if (key in messages.zh) throw new Error(`message ${key} is defined twice`);
+  }
+  Object.assign(messages.zh, zh);
+  Object.assign(messages.en, en);
+}
+
 /** Whether a message exists (e.g. a tenant-specific pledge). */
 export function has(key) {
   return key in messages.zh;
