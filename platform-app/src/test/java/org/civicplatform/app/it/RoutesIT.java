@@ -231,6 +231,64 @@ class RoutesIT {
     assertTrue(calls > 0);
   }
 
+  /**
+   * Within one tenant: every route taking an id of a child, application, document, review task or staff
+   * member, called with real ids belonging to the family of 13800000002 in 花桥 (district hq), answers 403 or
+   * 404 to another family (13800000001) and to a window reviewer of other districts (ks-window-multi).
+   */
+  @Test
+  void everyRouteTakingAnIdRefusesAnotherFamilyAndAnotherDistrictsReviewer() throws Exception {
+    String keycloak = TestPlatform.get().keycloakUrl();
+    String owner = Api.token(keycloak, "13800000002", PASSWORD);
+    ApplicationsIT applications = new ApplicationsIT();
+    applications.base = base;
+    String app = applications.newChild(owner);
+    String child = app.split("/")[4];
+    DocumentsIT documents = new DocumentsIT();
+    documents.base = base;
+    var uploaded = documents.upload(owner, child, "propertyCertificate", "p.pdf", DocumentsIT.pdf("Routes " + UUID.randomUUID()));
+    assertEquals(201, uploaded.status());
+    String document = uploaded.json().getString("id");
+    applications.fillAllSteps(owner, app);
+    assertEquals(200, new Api(base).postEmpty(app + "/submit", owner, "Idempotency-Key", UUID.randomUUID().toString()).status());
+    String applicationId = new Api(base).get(app, owner).object().getString("id");
+    String window = Api.token(keycloak, "ks-window-huaqiao", PASSWORD);
+    String task = new Api(base).get("api/review/tasks?size=100&stage=window", window).object().getJsonArray("items")
+        .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("applicationId").equals(applicationId))
+        .findFirst().orElseThrow().getString("id");
+
+    Map<String, String> callers = Map.of(
+        "another family", Api.token(keycloak, "13800000001", PASSWORD),
+        "another district's reviewer", Api.token(keycloak, "ks-window-multi", PASSWORD));
+    List<String> failures = new ArrayList<>();
+    Set<String> checked = new TreeSet<>();
+    for (Route route : routes()) {
+      String placeholders = route.path().replace("{tenant}", "");
+      if (PUBLIC.contains(route.key()) || ANY_SIGNED_IN_USER.contains(route.key()) || !placeholders.contains("{")) {
+        continue;
+      }
+      String id = route.path().startsWith("/api/review/tasks/") ? task
+          : route.path().startsWith("/api/tenants/{tenant}/documents/") ? document
+          : UUID.randomUUID().toString();
+      Map<String, String> values = Map.of("tenant", "kunshan", "child", child, "id", id, "step", "family",
+          "slot", "propertyCertificate", "userId", subject(window), "kind", "district", "code", "hq");
+      for (var caller : callers.entrySet()) {
+        Api.Answer answer = call(route, caller.getValue(), values);
+        if (answer.status() != 403 && answer.status() != 404) {
+          failures.add(route.key() + " as " + caller.getKey() + ": " + answer.status() + " " + answer.body());
+        }
+      }
+      checked.add(route.key());
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+    assertTrue(checked.containsAll(Set.of("GET /api/tenants/{tenant}/children/{child}/application",
+        "GET /api/review/tasks/{id}", "POST /api/review/tasks/{id}/decision",
+        "GET /api/tenants/{tenant}/documents/{id}/content", "DELETE /api/tenants/{tenant}/documents/{id}")), checked.toString());
+    // and the owner's data is intact: the application is still submitted and the document still there
+    assertEquals("SUBMITTED", new Api(base).get(app, owner).object().getString("status"));
+    assertEquals(200, documents.get(owner, "api/tenants/kunshan/documents/" + document + "/content").status());
+  }
+
   static String subject(String token) {
     String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     return Json.createReader(new StringReader(payload)).readObject().getString("sub");
