@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -150,6 +151,22 @@ class IdentityIT {
     assertEquals(200, me.status(), me.body());
     assertEquals(number, me.object().getString("registrationNumber"));
     assertEquals(200, api().get("api/tenants/kunshan/children", token).status(), "a registered parent reaches the parent API");
+    assertEquals(List.of("account.register"), auditedActions(claims.getString("sub") + "%"), "the registration is audited");
+  }
+
+  /** The audited actions on targets whose id is like {@code pattern}, oldest first. */
+  static List<String> auditedActions(String pattern) throws Exception {
+    List<String> actions = new java.util.ArrayList<>();
+    try (Connection c = TestPlatform.get().database().connect();
+        java.sql.PreparedStatement ps = c.prepareStatement("select action from audit_event where target_id like ? order by id")) {
+      ps.setString(1, pattern);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          actions.add(rs.getString(1));
+        }
+      }
+    }
+    return actions;
   }
 
   @Test
@@ -301,8 +318,10 @@ class IdentityIT {
     assertEquals(200, recovered.status(), recovered.body());
     assertEquals(number, recovered.object().getString("registrationNumber"));
     assertTrue(lastSms(mobile, "recovered").getString("text").contains(number));
-    assertNotNull(Api.token(keycloak(), mobile, newPassword));
+    String token = Api.token(keycloak(), mobile, newPassword);
+    assertNotNull(token);
     assertThrows(IOException.class, () -> Api.token(keycloak(), mobile, PASSWORD));
+    assertEquals(List.of("account.register", "account.password-reset"), auditedActions(claims(token).getString("sub") + "%"));
   }
 
   @Test
@@ -428,6 +447,8 @@ class IdentityIT {
     assertEquals(404, send("PUT", "api/tenants/kunshan/staff/" + id + "/scopes/district/no-such", admin, null).status());
     assertEquals(204, post("api/tenants/kunshan/staff/" + id + "/disable", admin, "{}").status());
     assertFalse(api().get("api/tenants/kunshan/staff/" + id, admin).object().getBoolean("enabled"));
+    assertEquals(List.of("staff.create", "staff.scope-assign", "staff.scope-assign", "staff.scope-remove", "staff.disable"),
+        auditedActions(id + "%"), "every change of a reviewer account is audited");
   }
 
   @Test

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import org.civicplatform.core.identity.control.Caller;
  * transaction-scoped PostgreSQL advisory lock, so the chain has one order whichever node writes.
  */
 @RequestScoped
+@Transactional // joins the caller's transaction, or makes one for callers without (e.g. registration)
 public class AuditTrail {
 
   /** Advisory lock key of the audit chain. */

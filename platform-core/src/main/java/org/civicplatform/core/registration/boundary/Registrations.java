@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.civicplatform.core.audit.control.AuditTrail;
 import org.civicplatform.core.identity.control.Caller;
 import org.civicplatform.core.identity.control.IdentityUnavailable;
 import org.civicplatform.core.identity.control.KeycloakUsers;
@@ -43,6 +44,7 @@ public class Registrations {
   @Inject KeycloakUsers keycloak;
   @Inject NotificationGateway gateway;
   @Inject Caller caller;
+  @Inject AuditTrail audit;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -122,6 +124,7 @@ public class Registrations {
       IdentityUnavailable.run(() -> keycloak.delete(userId));
       throw numberTaken();
     }
+    audit.record(tenant, userId, "parent", "account.register", "account", userId, null);
     gateway.send(new SmsMessage(tenant, mobile, "registered",
         SmsTexts.text("registered", module.name().zh(), number)));
     return new AccountView(mobile, number, mobile);
@@ -141,6 +144,8 @@ public class Registrations {
     // a code for RECOVER is only ever sent to a number with an account
     Account account = accounts.byPhone(mobile).filter(a -> a.tenant().equals(tenant))
         .orElseThrow(() -> ProblemException.notFound("account", mobile));
+    audit.record(tenant, account.userId(), "parent", newPassword == null ? "account.recover" : "account.password-reset",
+        "account", account.userId(), null);
     if (newPassword != null) {
       IdentityUnavailable.run(() -> keycloak.resetPassword(account.userId(), newPassword, false));
       gateway.send(new SmsMessage(tenant, mobile, "password-reset", SmsTexts.text("password-reset", module.name().zh())));
@@ -187,6 +192,7 @@ public class Registrations {
       accounts.changePhone(account.userId(), account.phone(), clock.instant());
       throw e;
     }
+    audit.record(tenant, "account.phone-change", "account", account.userId());
     String text = SmsTexts.text("phone-changed", module.name().zh(), MobileNumbers.mask(newMobile));
     gateway.send(new SmsMessage(tenant, account.phone(), "phone-changed", text));
     gateway.send(new SmsMessage(tenant, newMobile, "phone-changed", text));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.civicplatform.core.audit.control.AuditTrail;
 import org.civicplatform.core.identity.control.Caller;
 import org.civicplatform.core.identity.control.DirectoryUser;
 import org.civicplatform.core.identity.control.IdentityUnavailable;
@@ -31,6 +32,7 @@ public class Staff {
   @Inject Caller caller;
   @Inject Tenants tenants;
   @Inject KeycloakUsers keycloak;
+  @Inject AuditTrail audit;
 
   /** A new reviewer; {@code scopes} like {@code district:hq}. The password must be changed at first login. */
   public record NewReviewer(
@@ -90,6 +92,7 @@ public class Staff {
         blank(input.email()) ? null : input.email().strip(), input.temporaryPassword(), true,
         Map.of("tenant", List.of(tenant)), paths, "reviewer");
     String id = IdentityUnavailable.guard(() -> keycloak.create(user));
+    audit.record(tenant, "staff.create", "staff", id);
     return get(tenant, id);
   }
 
@@ -98,6 +101,7 @@ public class Staff {
     target(tenant, userId);
     String path = path(tenant, kind, code);
     IdentityUnavailable.run(() -> keycloak.joinGroup(userId, path));
+    audit.record(tenant, "staff.scope-assign", "staff-scope", userId + "/" + kind + "/" + code);
   }
 
   public void remove(String tenant, String userId, String kind, String code) {
@@ -105,12 +109,14 @@ public class Staff {
     target(tenant, userId);
     String path = path(tenant, kind, code);
     IdentityUnavailable.run(() -> keycloak.leaveGroup(userId, path));
+    audit.record(tenant, "staff.scope-remove", "staff-scope", userId + "/" + kind + "/" + code);
   }
 
   public void setEnabled(String tenant, String userId, boolean enabled) {
     administer(tenant);
     target(tenant, userId);
     IdentityUnavailable.run(() -> keycloak.setEnabled(userId, enabled));
+    audit.record(tenant, enabled ? "staff.enable" : "staff.disable", "staff", userId);
   }
 
   /** Platform admins everywhere; tenant admins in their own tenant only (404 elsewhere). */
