@@ -31,6 +31,7 @@ public class CivicApi extends Application {
         org.civicplatform.core.applications.boundary.ApplicationsResource.class,
         org.civicplatform.core.review.boundary.ReviewsResource.class,
         org.civicplatform.core.audit.boundary.AuditResource.class,
+        org.civicplatform.core.audit.boundary.AccessLogResource.class,
         org.civicplatform.core.rules.boundary.PointsResource.class,
         org.civicplatform.core.documents.boundary.DocumentsResource.class,
         org.civicplatform.core.documents.boundary.ChildDocumentsResource.class,
