@@ -2,6 +2,7 @@ package org.civicplatform.app.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
@@ -12,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,7 @@ public final class KeycloakServer implements AutoCloseable {
     Path importDir = home.resolve("data/import");
     Files.createDirectories(importDir);
     copyRealms(realmResource, importDir);
+    installProvider(realmResource, home.resolve("providers").resolve(PROVIDER_JAR));
     String url = "http://localhost:" + port;
     List<String> command =
         List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
@@ -70,7 +73,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "IXIAMEN_ISSUER", url + "/realms/ixiamen",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                // JBoss Threads resets thread locals through java.lang internals on Java 24+
+                "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED"),
             logFile);
     KeycloakServer server = new KeycloakServer(process, url);
     try {
@@ -80,6 +85,59 @@ public final class KeycloakServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** The file name of our Keycloak extensions (the keycloak-realm module) in Keycloak's providers folder. */
+  static final String PROVIDER_JAR = "civic-keycloak-extensions.jar";
+
+  /**
+   * Puts the keycloak-realm module (which holds our Keycloak providers, e.g. the login form accepting a
+   * registration number) into Keycloak's providers folder: the jar itself, or, when the module is a classes
+   * folder (an IDE or reactor build), a jar made from it. start-dev re-augments when the file changes.
+   */
+  static void installProvider(String realmResource, Path target) throws IOException {
+    URL url = KeycloakServer.class.getClassLoader().getResource(realmResource);
+    if (url == null) {
+      throw new IOException("keycloak-realm not found on the classpath: " + realmResource);
+    }
+    Files.createDirectories(target.getParent());
+    Path temp = Files.createTempFile(target.getParent(), "civic", ".tmp");
+    try {
+      if ("jar".equals(url.getProtocol())) {
+        String spec = url.getPath(); // file:/…/keycloak-realm.jar!/realms/demo
+        Files.copy(Path.of(URI.create(spec.substring(0, spec.indexOf("!/")))), temp, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Path classes = Path.of(url.toURI());
+        for (String ignored : realmResource.split("/")) {
+          classes = classes.getParent();
+        }
+        jar(classes, temp);
+      }
+      if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(temp))) {
+        return; // unchanged: keep the file, so Keycloak does not re-augment
+      }
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void jar(Path classes, Path jar) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(classes)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      for (Path file : files) {
+        ZipEntry entry = new ZipEntry(classes.relativize(file).toString().replace('\\', '/'));
+        entry.setTime(0); // the same bytes for the same classes
+        out.putNextEntry(entry);
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
   }
 
   /** Unpacks the distribution once; later starts reuse it (and its data). */
