@@ -174,6 +174,9 @@ class RoutesIT {
         : Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
             + real.substring(real.indexOf('.'), real.lastIndexOf('.') + 1);
     String otherAudience = serviceAccountToken();
+    String otherIssuer = masterRealmToken();
+    long issued = System.currentTimeMillis();
+    String expiring = oneSecondToken("13800000001");
     Set<String> checked = new TreeSet<>();
     List<String> failures = new ArrayList<>();
     for (Route route : routes()) {
@@ -186,6 +189,7 @@ class RoutesIT {
       tokens.put("forged signature", forged);
       tokens.put("alg none", unsigned);
       tokens.put("other audience", otherAudience);
+      tokens.put("other issuer", otherIssuer);
       for (var token : tokens.entrySet()) {
         Api.Answer answer = call(route, token.getValue(), values);
         if (answer.status() != 401) {
@@ -193,6 +197,16 @@ class RoutesIT {
         }
       }
       checked.add(route.key());
+    }
+    // the token lived one second; the platform allows 30 s of clock skew (mp.jwt.verify.clock.skew)
+    Thread.sleep(Math.max(0, issued + 33_000 - System.currentTimeMillis()));
+    for (Route route : routes()) {
+      if (!PUBLIC.contains(route.key())) {
+        Api.Answer answer = call(route, expiring, Map.of("tenant", "kunshan"));
+        if (answer.status() != 401) {
+          failures.add(route.key() + " with an expired token: " + answer.status() + " " + answer.body());
+        }
+      }
     }
     assertTrue(failures.isEmpty(), String.join("\n", failures));
     assertTrue(checked.containsAll(Set.of("GET /api/me", "GET /api/tenants/{tenant}/children",
@@ -292,6 +306,44 @@ class RoutesIT {
   static String subject(String token) {
     String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     return Json.createReader(new StringReader(payload)).readObject().getString("sub");
+  }
+
+  /** A genuine token of Keycloak's master realm: signed by another key, another issuer. */
+  static String masterRealmToken() throws Exception {
+    String form = "grant_type=password&client_id=admin-cli&username=admin&password="
+        + java.net.URLEncoder.encode(TestPlatform.get().keycloakAdminPassword(), StandardCharsets.UTF_8);
+    Api.Answer answer = Api.send(HttpRequest.newBuilder(
+            java.net.URI.create(TestPlatform.get().keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    assertEquals(200, answer.status(), answer.body());
+    return answer.object().getString("access_token");
+  }
+
+  /**
+   * A genuine civic token of {@code user} that expires one second after it is issued: the test client's
+   * access-token lifespan is set to 1 s for the one request, then restored.
+   */
+  static synchronized String oneSecondToken(String user) throws Exception {
+    String admin = masterRealmToken();
+    String clients = TestPlatform.get().keycloakUrl() + "/admin/realms/civic/clients";
+    JsonObject client = Json.createReader(new StringReader(Api.send(HttpRequest.newBuilder(
+            java.net.URI.create(clients + "?clientId=civic-test")).header("Authorization", "Bearer " + admin).GET().build())
+        .body())).readArray().getJsonObject(0);
+    java.net.URI self = java.net.URI.create(clients + "/" + client.getString("id"));
+    JsonObject attributes = client.getJsonObject("attributes");
+    JsonObject shortLived = Json.createObjectBuilder(client).add("attributes",
+        Json.createObjectBuilder(attributes).add("access.token.lifespan", "1")).build();
+    assertEquals(204, Api.send(HttpRequest.newBuilder(self).header("Authorization", "Bearer " + admin)
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(shortLived.toString())).build()).status());
+    try {
+      return Api.token(TestPlatform.get().keycloakUrl(), user, PASSWORD);
+    } finally {
+      JsonObject restored = Json.createObjectBuilder(client).add("attributes",
+          Json.createObjectBuilder(attributes).add("access.token.lifespan", attributes.getString("access.token.lifespan", ""))).build();
+      assertEquals(204, Api.send(HttpRequest.newBuilder(self).header("Authorization", "Bearer " + admin)
+          .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(restored.toString())).build()).status());
+    }
   }
 
   /** A genuine token of the civic realm, but for the Admin API (audience not civic-api). */
