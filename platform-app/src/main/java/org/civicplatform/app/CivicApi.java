@@ -32,6 +32,7 @@ public class CivicApi extends Application {
         org.civicplatform.core.review.boundary.ReviewsResource.class,
         org.civicplatform.core.audit.boundary.AuditResource.class,
         org.civicplatform.core.audit.boundary.AccessLogResource.class,
+        org.civicplatform.core.audit.boundary.AuditRetentionResource.class,
         org.civicplatform.core.rules.boundary.PointsResource.class,
         org.civicplatform.core.documents.boundary.DocumentsResource.class,
         org.civicplatform.core.documents.boundary.ChildDocumentsResource.class,

@@ -9,7 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.civicplatform.core.audit.control.AuditChain;
+import org.civicplatform.core.audit.control.ChainVerifier;
 import org.civicplatform.core.audit.entity.AuditEvent;
 
 /** Verifies the audit hash chain: any changed, inserted or deleted row is reported with its id. */
@@ -27,28 +29,34 @@ public class AuditResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Transactional
   public Verdict verify() {
-    String previous = AuditChain.GENESIS;
-    long rows = 0;
-    int page = 0;
+    @SuppressWarnings("unchecked")
+    List<Object[]> checkpoints = em.createNativeQuery(
+            "select purged_through_id, last_hash from audit_checkpoint order by id desc limit 1").getResultList();
+    long after = checkpoints.isEmpty() ? 0 : ((Number) checkpoints.get(0)[0]).longValue();
+    String start = checkpoints.isEmpty() ? AuditChain.GENESIS : (String) checkpoints.get(0)[1];
+    ChainVerifier chain = new ChainVerifier(start);
+    boolean confirmed = checkpoints.isEmpty();
+    long lastId = after;
     while (true) {
-      var batch = em.createQuery("select e from AuditEvent e order by e.id", AuditEvent.class)
-          .setFirstResult(page * 1000).setMaxResults(1000).getResultList();
+      var batch = em.createQuery("select e from AuditEvent e where e.id > :after order by e.id", AuditEvent.class)
+          .setParameter("after", lastId).setMaxResults(1000).getResultList();
       if (batch.isEmpty()) {
-        return new Verdict(true, rows, null, null);
+        break;
       }
       for (AuditEvent e : batch) {
-        rows++;
-        if (!previous.equals(e.prevHash())) {
-          return new Verdict(false, rows, e.id(), "previous-hash mismatch: a row before it was changed or deleted");
+        if (!chain.accept(e)) {
+          return new Verdict(false, chain.rows(), chain.brokenAt(), chain.problem());
         }
-        String expected = AuditChain.hash(previous, e);
-        if (!expected.equals(e.hash())) {
-          return new Verdict(false, rows, e.id(), "content changed: the row's hash does not match");
-        }
-        previous = e.hash();
+        confirmed |= "audit.purge".equals(e.action()) && Long.toString(after).equals(e.targetId())
+            && start.equals(e.digest());
+        lastId = e.id();
       }
       em.clear();
-      page++;
     }
+    if (!confirmed) {
+      return new Verdict(false, chain.rows(), null,
+          "the retention checkpoint through id " + after + " is not confirmed by an audit.purge row of the chain");
+    }
+    return new Verdict(true, chain.rows(), null, null);
   }
 }
