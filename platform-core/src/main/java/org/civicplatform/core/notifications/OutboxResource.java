@@ -42,7 +42,9 @@ public class OutboxResource {
   DataSource dataSource;
 
   /** One queued message. */
-  public record OutboxEntry(long id, String tenant, String recipient, String purpose, String text, Instant createdAt) {}
+  public record OutboxEntry(
+      long id, String tenant, String recipient, String purpose, String text, Instant createdAt, String status,
+      int attempts, Instant deliveredAt) {}
 
   @GET
   public List<OutboxEntry> messages(
@@ -56,14 +58,15 @@ public class OutboxResource {
     List<OutboxEntry> entries = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
-            "select id, tenant_id, recipient, purpose, body, created_at from sms_outbox"
+            "select id, tenant_id, recipient, purpose, body, created_at, status, attempts, delivered_at from sms_outbox"
                 + " where recipient = ? order by id desc limit ?")) {
       ps.setString(1, mobile.strip());
       ps.setInt(2, Math.max(1, Math.min(limit, 100)));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           entries.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
+              rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getInt(8),
+              rs.getObject(9, OffsetDateTime.class) == null ? null : rs.getObject(9, OffsetDateTime.class).toInstant()));
         }
       }
     } catch (SQLException e) {
