@@ -16,8 +16,12 @@ public final class AccessActions {
 
   private static final Map<String, LocalizedText> ACTIONS = Map.ofEntries(
       Map.entry("application.read", LocalizedText.of("查阅报名信息", "Read the application")),
-      Map.entry("application.reveal-id", LocalizedText.of("查看完整证件号码", "Revealed the full ID number")),
-      Map.entry("document.read", LocalizedText.of("查阅上传材料", "Read an uploaded document")),
+      Map.entry("application.reveal", LocalizedText.of("查看完整证件号码", "Revealed the full ID number")),
+      Map.entry("document.download", LocalizedText.of("查阅上传材料", "Opened an uploaded document")),
+      Map.entry("document.preview", LocalizedText.of("预览上传材料", "Previewed an uploaded document")),
+      Map.entry("review.override.propose", LocalizedText.of("提出更正核查结果", "Proposed to correct a registry result")),
+      Map.entry("review.override.confirm", LocalizedText.of("复核确认更正", "Confirmed a correction (second reviewer)")),
+      Map.entry("review.override.discard", LocalizedText.of("撤回更正", "Withdrew a proposed correction")),
       Map.entry("review.claim", LocalizedText.of("领取审核任务", "Took up the review")),
       Map.entry("review.release", LocalizedText.of("放回审核任务", "Put the review back")),
       Map.entry("review.approve", LocalizedText.of("审核通过", "Approved")),
