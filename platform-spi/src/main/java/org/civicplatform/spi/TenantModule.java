@@ -57,4 +57,12 @@ public interface TenantModule {
   default ParentIdentity parentIdentity() {
     return ParentIdentity.EXTERNAL;
   }
+
+  /**
+   * The reasons reviewers choose from when they reject or return an application (审核不通过原因 / 退回原因);
+   * a reviewer may add free text to any of them. Default: {@link org.civicplatform.spi.review.DecisionReason#defaults()}.
+   */
+  default List<org.civicplatform.spi.review.DecisionReason> decisionReasons() {
+    return org.civicplatform.spi.review.DecisionReason.defaults();
+  }
 }

@@ -17,6 +17,7 @@ import org.civicplatform.spi.reference.ReferenceData;
 import org.civicplatform.spi.registry.RegistryKind;
 import org.civicplatform.spi.review.ReviewStage;
 import org.civicplatform.spi.rules.ApplicationRules;
+import org.civicplatform.spi.review.DecisionReason;
 import org.civicplatform.spi.status.Batch;
 
 /** Kunshan new-resident points admission (昆山市新市民积分入学), seed 000 and kunshan-rules.md. */
@@ -80,5 +81,24 @@ public class KunshanTenant implements TenantModule {
   @Override
   public ParentIdentity parentIdentity() {
     return ParentIdentity.phoneRegistration("ES");
+  }
+
+  /**
+   * 初审不通过 / 退回 reasons of the Kunshan window and departments, after the seed's FAQ (问 5–问 7: the
+   * registry messages parents are told to resolve at the 人社 hall or the window).
+   */
+  @Override
+  public List<DecisionReason> decisionReasons() {
+    return List.of(
+        DecisionReason.either("MATERIALS", "材料不全或不清晰，请补充上传", "Documents missing or unreadable: upload them again"),
+        DecisionReason.either("MISMATCH", "填报信息与证明材料不符", "The answers do not match the documents"),
+        DecisionReason.either("INSURANCE_MERGE", "社保数据需合并，请到人社服务大厅合并数据后再到区镇初审窗口初审",
+            "Social-insurance records must be merged at the HR service hall first"),
+        DecisionReason.either("PROPERTY_MISMATCH", "产权人与房屋产权证编号不符", "The owner does not match the property certificate"),
+        DecisionReason.either("PROPERTY_NOT_FOUND", "房屋产权证查无登记信息", "The property certificate is not registered"),
+        DecisionReason.reject("NOT_POINTS_SUBJECT", "积分主体不符合条件", "The points subject does not qualify"),
+        DecisionReason.reject("NOT_ELIGIBLE", "不符合新市民积分入学条件", "Not eligible for new-resident points admission"),
+        DecisionReason.reject("DUPLICATE", "该学生已通过户籍生（新市民）系统注册报名", "The child is already registered"),
+        DecisionReason.other());
   }
 }

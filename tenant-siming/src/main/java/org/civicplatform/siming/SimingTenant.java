@@ -21,6 +21,7 @@ import org.civicplatform.spi.reference.ReferenceData;
 import org.civicplatform.spi.registry.RegistryKind;
 import org.civicplatform.spi.review.ReviewStage;
 import org.civicplatform.spi.rules.ApplicationRules;
+import org.civicplatform.spi.review.DecisionReason;
 import org.civicplatform.spi.status.Batch;
 import org.civicplatform.spi.status.StatusLabel;
 
@@ -104,5 +105,18 @@ public class SimingTenant implements TenantModule {
   @Override
   public ParentIdentity parentIdentity() {
     return ParentIdentity.realName(RealNameLevel.PRIMARY);
+  }
+
+  /** 审核不通过 / 退回 reasons of Siming's manual review (seed 002 §(5)–(6): identity, guardians, housing). */
+  @Override
+  public List<DecisionReason> decisionReasons() {
+    return List.of(
+        DecisionReason.either("IDENTITY", "学生身份信息核验异常", "The child's identity could not be verified"),
+        DecisionReason.either("GUARDIAN", "监护人与学生关系核验异常", "The guardians' relation to the child could not be verified"),
+        DecisionReason.either("PROPERTY", "房产信息核验异常", "The housing could not be verified"),
+        DecisionReason.either("HOUSING_TYPE", "住房类型不符合入学要求", "The housing type does not qualify"),
+        DecisionReason.either("MATERIALS", "材料不全或不清晰", "Documents missing or unreadable"),
+        DecisionReason.reject("NOT_ELIGIBLE", "不符合入学条件", "Not eligible"),
+        DecisionReason.other());
   }
 }

@@ -123,15 +123,24 @@ class ReviewIT {
     JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");
     Api.Answer noReason = decide("ks-window-huaqiao", window, "{\"decision\": \"REJECT\"}");
     assertEquals(400, noReason.status());
+    Api.Answer unknown = decide("ks-window-huaqiao", window,
+        "{\"decision\": \"REJECT\", \"reasonCode\": \"not-eligible\", \"reasonText\": \"居住证未满一年\"}");
+    assertEquals(400, unknown.status(), "a reason outside the tenant's list is refused");
+    assertEquals("reasonCode", unknown.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+    Api.Answer otherWithoutWords = decide("ks-window-huaqiao", window, "{\"decision\": \"REJECT\", \"reasonCode\": \"OTHER\"}");
+    assertEquals(400, otherWithoutWords.status(), "其他 needs the reviewer's words");
+    assertEquals("reasonText", otherWithoutWords.object().getJsonArray("errors").getJsonObject(0).getString("field"));
     assertEquals(200, decide("ks-window-huaqiao", window,
-        "{\"decision\": \"REJECT\", \"reasonCode\": \"not-eligible\", \"reasonText\": \"居住证未满一年\"}").status());
+        "{\"decision\": \"REJECT\", \"reasonCode\": \"NOT_ELIGIBLE\", \"reasonText\": \"居住证未满一年\"}").status());
     JsonObject seen = api().get(app, token("13800000002")).object();
     assertEquals("REJECTED", seen.getString("status"));
     JsonObject windowStage = seen.getJsonArray("review").getJsonObject(0);
     assertEquals("window", windowStage.getString("stage"));
-    assertEquals("居住证未满一年", windowStage.getString("reasonText"), "the parent sees the reason");
+    assertEquals("居住证未满一年", windowStage.getString("reasonText"), "the parent sees the reviewer's words");
+    assertEquals("不符合新市民积分入学条件：居住证未满一年", windowStage.getJsonObject("reason").getString("zh"),
+        "and the reason from the tenant's list");
     String notice = latestSms("13800000002", "application.rejected");
-    assertTrue(notice.startsWith("【昆山市新市民积分入学】王小明的报名") && notice.contains("窗口初审未通过：居住证未满一年"), notice);
+    assertTrue(notice.startsWith("【昆山市新市民积分入学】王小明的报名") && notice.contains("窗口初审未通过：不符合新市民积分入学条件：居住证未满一年"), notice);
   }
 
   @Test

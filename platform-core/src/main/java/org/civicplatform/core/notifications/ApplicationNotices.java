@@ -35,7 +35,9 @@ public class ApplicationNotices {
   public void decided(TenantModule tenant, Application application, ReviewTask task) {
     String stage = tenant.reviewStages().stream().filter(s -> s.id().equals(task.stageId())).findFirst()
         .map(s -> s.name().zh()).orElse(task.stageId());
-    String reason = task.reasonText() == null || task.reasonText().isBlank() ? "请登录系统查看详情" : task.reasonText();
+    var explained = org.civicplatform.spi.review.DecisionReason.explain(
+        tenant.decisionReasons(), task.reasonCode(), task.reasonText());
+    String reason = explained == null ? "请登录系统查看详情" : explained.zh();
     switch (application.status()) {
       case REJECTED -> send(tenant, application, "rejected", stage, reason);
       case RETURNED -> send(tenant, application, "returned", stage, reason);

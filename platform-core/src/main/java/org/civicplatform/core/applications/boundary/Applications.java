@@ -76,7 +76,7 @@ public class Applications {
   /** One review stage as the parent sees it: where it stands, and why when it was refused or returned. */
   public record StageProgress(
       String stage, org.civicplatform.spi.LocalizedText name, String status, String reasonText,
-      List<String> returnFields, Instant decidedAt) {}
+      List<String> returnFields, Instant decidedAt, String reasonCode, org.civicplatform.spi.LocalizedText reason) {}
 
   private List<StageProgress> progress(TenantModule module, Application application) {
     if (application.submissions() == 0) {
@@ -88,7 +88,8 @@ public class Applications {
         .map(t -> new StageProgress(t.stageId(),
             module.reviewStages().stream().filter(s -> s.id().equals(t.stageId())).findFirst()
                 .map(org.civicplatform.spi.review.ReviewStage::name).orElse(null),
-            t.status().name(), t.reasonText(), t.returnFields(), t.decidedAt()))
+            t.status().name(), t.reasonText(), t.returnFields(), t.decidedAt(), t.reasonCode(),
+            org.civicplatform.spi.review.DecisionReason.explain(module.decisionReasons(), t.reasonCode(), t.reasonText())))
         .toList();
   }
 

@@ -19,6 +19,7 @@ import org.civicplatform.core.applications.entity.Application;
 import org.civicplatform.core.audit.control.AuditTrail;
 import org.civicplatform.core.identity.control.Caller;
 import org.civicplatform.core.problems.ProblemException;
+import org.civicplatform.spi.review.DecisionReason;
 import org.civicplatform.core.review.control.ReviewWorkflow;
 import org.civicplatform.core.review.entity.ReviewTask;
 import org.civicplatform.core.tenancy.control.Tenants;
@@ -217,7 +218,7 @@ public class Reviews {
   @Transactional
   public TaskView decide(UUID id, DecisionRequest request) {
     ReviewTask task = visible(id); // scope first: a foreign task is 404 whatever the body says
-    ReviewTask.Decision decision = decision(request);
+    ReviewTask.Decision decision = decision(request, tenants.require(task.tenantId()).decisionReasons());
     Instant now = now();
     task.decide(caller.userId(), decision, request.reasonCode(), request.reasonText(), request.fields(), now);
     Application application = em.find(Application.class, task.applicationId());
@@ -228,7 +229,7 @@ public class Reviews {
     return view(task);
   }
 
-  static ReviewTask.Decision decision(DecisionRequest request) {
+  static ReviewTask.Decision decision(DecisionRequest request, List<DecisionReason> reasons) {
     if (request == null || request.decision() == null) {
       throw ProblemException.invalid("decision", "required", "请选择审核结论。", "Choose a decision.");
     }
@@ -250,7 +251,27 @@ public class Reviews {
     if (request.reasonText() != null && request.reasonText().length() > 1000) {
       throw ProblemException.invalid("reasonText", "text.too-long", "原因最多 1000 字。", "The reason takes at most 1000 characters.");
     }
+    checkReason(decision, request, reasons);
     return decision;
+  }
+
+  /** A reason code must come from the tenant's list and fit the decision; 其他 needs the reviewer's words. */
+  static void checkReason(ReviewTask.Decision decision, DecisionRequest request, List<DecisionReason> reasons) {
+    String code = request.reasonCode() == null ? "" : request.reasonCode().strip();
+    if (code.isEmpty() || decision == ReviewTask.Decision.APPROVE) {
+      return;
+    }
+    DecisionReason reason = reasons.stream().filter(r -> r.code().equals(code)).findFirst()
+        .orElseThrow(() -> ProblemException.invalid("reasonCode", "reason.unknown", "请从列表中选择原因。",
+            "Choose a reason from the list."));
+    if (!reason.appliesTo(decision.name())) {
+      throw ProblemException.invalid("reasonCode", "reason.not-for-decision", "该原因不适用于所选审核结论。",
+          "This reason does not go with the chosen decision.");
+    }
+    if (reason.needsText() && (request.reasonText() == null || request.reasonText().isBlank())) {
+      throw ProblemException.invalid("reasonText", "reason.text-required", "选择“其他”时请填写具体原因。",
+          "Explain the reason when choosing Other.");
+    }
   }
 
   /** The task if the caller's scopes cover it; 404 otherwise (no existence leak). */

@@ -48,6 +48,9 @@ final class DefinitionJson {
           .add("sections", sections)
           .add("documentSlots", slots));
     }
+    JsonArrayBuilder reasons = Json.createArrayBuilder();
+    tenant.decisionReasons().forEach(r -> reasons.add(Json.createObjectBuilder().add("code", r.code())
+        .add("text", text(r.text())).add("decisions", Json.createArrayBuilder(r.decisions())).add("needsText", r.needsText())));
     JsonArrayBuilder batches = Json.createArrayBuilder();
     for (Batch batch : tenant.batches()) {
       JsonArrayBuilder statuses = Json.createArrayBuilder();
@@ -58,6 +61,7 @@ final class DefinitionJson {
     return Json.createObjectBuilder()
         .add("id", tenant.id())
         .add("name", text(tenant.name()))
+        .add("decisionReasons", reasons)
         .add("steps", steps)
         .add("batches", batches)
         .build();
