@@ -77,6 +77,7 @@ public final class DocumentsBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     List<Future<List<Long>>> futures = new ArrayList<>();
+    long cpuBefore = processCpuNanos();
     long began = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       int thread = t;
@@ -96,13 +97,23 @@ public final class DocumentsBenchmark {
       all.addAll(f.get());
     }
     double elapsed = (System.nanoTime() - began) / 1e9;
+    double cpuMsPerUpload = (processCpuNanos() - cpuBefore) / 1e6 / all.size();
     pool.shutdown();
     Collections.sort(all);
     if (seconds > 3) {
       System.out.printf("%s: %d uploads in %.1f s = %.1f uploads/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
           sample.name(), all.size(), elapsed, all.size() / elapsed, all.get(all.size() / 2) / 1e6,
           all.get((int) (all.size() * 0.99)) / 1e6, all.get(all.size() - 1) / 1e6);
+      // CPU time does not depend on what else the machine runs: the capacity of otherwise idle cores
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf("%s: %.1f ms of CPU per upload (whole JVM: GC and JIT included) = %.1f uploads/s on %d idle cores%n",
+          sample.name(), cpuMsPerUpload, cores * 1000 / cpuMsPerUpload, cores);
     }
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** What the server does with one spooled upload before the database insert. */
