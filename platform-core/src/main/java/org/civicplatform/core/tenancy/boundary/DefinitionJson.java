@@ -60,6 +60,7 @@ final class DefinitionJson {
         .add("name", text(tenant.name()))
         .add("steps", steps)
         .add("batches", batches)
+        .add("submissionConfirmation", tenant.rules().submissionConfirmation())
         .build();
   }
 
