@@ -50,6 +50,13 @@ public class SimingRules implements ApplicationRules {
     if (!"housing".equals(stepId) || !(stepAnswers.get("housing") instanceof JsonObject housing)) {
       return stepAnswers;
     }
+    String type = housing.get("type") instanceof JsonString t ? t.getString() : "";
+    if (("PARENTS_PURCHASE".equals(type) || "GRANDPARENTS_PURCHASE".equals(type))
+        && blank(housing, "certificateNumber") && blank(housing, "contractNumber")) {
+      throw new org.civicplatform.spi.rules.RuleViolation(FieldError.of("housing.housing.certificateNumber",
+          "property.number-required", "请填写产权证编号；尚未取得产权证的，填写在国土房管局备案的购房合同号。",
+          "Give the title certificate number or, without a certificate yet, the filed purchase-contract number."));
+    }
     var normalised = Json.createObjectBuilder(housing);
     if (housing.get("certificateNumber") instanceof JsonString cert) {
       normalised.add("certificateNumber", certificateNumber(cert.getString()));
@@ -58,6 +65,10 @@ public class SimingRules implements ApplicationRules {
       normalised.add("contractNumber", contract.getString().replaceAll("\\s+", "").toUpperCase());
     }
     return Json.createObjectBuilder(stepAnswers).add("housing", normalised).build();
+  }
+
+  private static boolean blank(JsonObject o, String key) {
+    return !(o.get(key) instanceof JsonString s) || s.getString().isBlank();
   }
 
   private static int schoolYear(JsonObject application, LocalDate today) {
