@@ -7,6 +7,8 @@ import { lang, setLang, t } from './i18n.js';
 import { addChildView, chooserView, homeView, pledgeView } from './home.js';
 import { leaveWizard, wizardView } from './wizard.js';
 import { currentUser, forgetUser, knownReviewer, queueView, taskView } from './review.js';
+import './prefill.js';
+import './confirm-submit.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header-actions');
