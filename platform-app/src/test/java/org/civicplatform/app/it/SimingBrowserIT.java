@@ -169,6 +169,67 @@ class SimingBrowserIT extends BrowserTest {
         consoleErrors.toString());
   }
 
+  @Test
+  void aReviewerSeesTheRegistryValuesTheParentCorrected() throws Exception {
+    run(this::reviewerFlow, "siming-zz-reviewer-failure.png");
+  }
+
+  /** A parent (API) corrects a prefilled pinyin and submits a public rental; the reviewer's task page shows it. */
+  void reviewerFlow() throws Exception {
+    Api api = new Api(base);
+    String parent = ApplicationsIT.token("siming-parent");
+    String address = SimingApplicationIT.JIALIAN;
+    String id = TestPlatform.mainlandId("20180322");
+    SimingFlow.registerPeople(api, SimingFlow.person(id, "陈嘉宁", "CHEN JIA NING", "2018-03-22", "F", address, "FAMILY",
+        FATHER, MOTHER));
+    Api.Answer child = api.post("api/tenants/siming/children", parent,
+        "{\"stage\":\"PRIMARY\",\"name\":\"陈嘉宁\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + id + "\"}");
+    assertTrue(child.status() == 201, child.body());
+    String app = "api/tenants/siming/children/" + child.object().getString("id") + "/application";
+    assertTrue(api.post(app + "/prefill", parent, "{\"idNumber\": \"" + id + "\"}").status() == 200);
+    String phone = SimingFlow.newPhone();
+    for (String[] step : new String[][] {
+        {"household", "{\"status\": {\"status\": \"LOCAL\"}}"},
+        {"students", SimingApplicationIT.students(SimingApplicationIT.entry(id, "陈嘉宁", "CHEN JIANING", "2018-03-22", "F",
+            address, "jialian", "NON_COLLECTIVE", false))},
+        {"guardians", SimingApplicationIT.guardians(phone)},
+        {"housing", SimingApplicationIT.RENTAL},
+        {"proof", "{\"notes\": {}}"},
+        {"submit", "{\"pledge\": {\"creditPledge\": true}}"}}) {
+      Api.Answer saved = api.put(app + "/steps/" + step[0], parent, step[1]);
+      assertTrue(saved.status() == 200, step[0] + ": " + saved.body());
+    }
+    Api.Answer submitted = SimingFlow.confirmedSubmit(api, parent, app, phone, null);
+    assertTrue(submitted.status() == 200, submitted.body());
+    String applicationId = submitted.object().getString("id");
+    String reviewer = ApplicationsIT.token("sm-reviewer");
+    String taskId = null;
+    for (long until = System.currentTimeMillis() + 60_000; taskId == null && System.currentTimeMillis() < until; ) {
+      taskId = api.get("api/review/tasks?size=100&stage=manual-review", reviewer).object().getJsonArray("items")
+          .getValuesAs(jakarta.json.JsonObject.class).stream()
+          .filter(t -> t.getString("applicationId").equals(applicationId)).map(t -> t.getString("id")).findFirst().orElse(null);
+      if (taskId == null) {
+        Thread.sleep(500);
+      }
+    }
+    assertTrue(taskId != null, "the manual-review task opened");
+
+    page.navigate(base.toString());
+    page.click("#sign-in");
+    page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
+    page.fill("#username", "sm-reviewer");
+    page.fill("#password", "Demo#2024");
+    page.click("#kc-login");
+    page.waitForURL(Pattern.compile(".*#/review$"));
+    page.navigate(base + "#/review/task/" + taskId);
+    Locator corrections = page.locator("#corrections");
+    assertThat(corrections).isVisible();
+    assertThat(corrections).containsText("学生信息 · 第 1 项 · 姓名拼音");
+    assertThat(corrections.locator("tr[data-field='students.student[0].pinyin']")).containsText("CHEN JIA NING");
+    assertThat(corrections.locator("tr[data-field='students.student[0].pinyin']")).containsText("CHEN JIANING");
+    shot("siming-11-reviewer-corrections");
+  }
+
   void shot(String name) throws Exception {
     page.waitForLoadState();
     for (int w : new int[] {375, 1280}) {
