@@ -41,6 +41,7 @@ public class CivicApi extends Application {
         org.civicplatform.core.staff.boundary.StaffResource.class,
         org.civicplatform.core.notifications.OutboxResource.class,
         org.civicplatform.core.registry.boundary.SimulatedRegistriesResource.class,
+        org.civicplatform.core.registry.boundary.SimulatedHouseholdResource.class,
         org.civicplatform.core.verification.boundary.VerificationResource.class,
         org.civicplatform.core.identity.control.RealNameFilter.class,
         ProblemMappers.Domain.class,

@@ -8,6 +8,8 @@ import { addChildView, chooserView, homeView, pledgeView } from './home.js';
 import { leaveWizard, wizardView } from './wizard.js';
 import { accessLogView } from './access-log.js';
 import { currentUser, forgetUser, knownReviewer, queueView, taskView } from './review.js';
+import './prefill.js';
+import './confirm-submit.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header-actions');

@@ -2,6 +2,7 @@
 // the task page (answers grouped by step with the form's labels, changed steps highlighted, claim/release,
 // the decision form with inline problems and the 409 conflicts explained).
 
+import { correctionsPanel } from './corrections.js';
 import { api, definition } from './api.js';
 import { h, show, uid } from './dom.js';
 import { dateTime, loc, problemText, t } from './i18n.js';
@@ -278,6 +279,7 @@ export async function taskView(main, taskId, notice = null) {
       fact(t('review.col.status'), statusBadge(task.status)),
       fact(t('review.applicationStatus'), t(`status.${applicationStatus}`))),
     outcome,
+    correctionsPanel(def, answer.data.corrections),
     h('div', { class: 'review-layout' },
       h('section', { class: 'panel answers', 'aria-labelledby': 'answers-heading' },
         h('h2', { id: 'answers-heading' }, t('review.answers')),

@@ -8,6 +8,7 @@ import { h, show } from './dom.js';
 import { focusLink, notify } from './home.js';
 import { loc, problemText, t, time } from './i18n.js';
 import { pointsPanel } from './points.js';
+import { beforeSubmit, hooks } from './wizard-hooks.js';
 
 const enc = encodeURIComponent;
 const AUTOSAVE_MS = 4000;
@@ -36,6 +37,7 @@ export async function wizardView(main, tenant, childId, stepId) {
   // The working answers of this step (saved ones, or the child's known details on a first visit).
   let answers = structuredClone(app?.answers?.[step.id] || {});
   if (!app?.answers?.[step.id] && index === 0) prefillStudent(step, answers, child);
+  if (!readOnly) hooks.answers.forEach((fn) => fn({ tenant, childId, child, def, step, answers }));
   let dirty = false;
   let lastSaved = null;
   let savingChain = Promise.resolve();
@@ -184,6 +186,7 @@ export async function wizardView(main, tenant, childId, stepId) {
       hintText ? h('p', { class: 'hint', id: hintId }, hintText) : null,
       fieldControl(field, entry, path, id, hintId),
       h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+    hooks.field.forEach((fn) => fn({ tenant, childId, def, step, section, field, entry, path, wrapper, changed, readOnly }));
     if (field.visibleWhen && field.visibleWhen.op !== 'always') {
       visibility.push({ el: wrapper, condition: field.visibleWhen, section: section.id, entry });
     }
@@ -339,13 +342,15 @@ export async function wizardView(main, tenant, childId, stepId) {
     button.textContent = t('wizard.submitting');
     try {
       if (!(await save())) return;
+      const extra = await beforeSubmit({ tenant, childId, def, app }); // e.g. the SMS code (confirm-submit.js)
+      if (extra === null) return;
       // One key per submission attempt: a retried request is answered once, never submitted twice.
       const key = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
       let answer;
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
           answer = await api(`tenants/${enc(tenant)}/children/${enc(childId)}/application/submit`, {
-            method: 'POST', headers: { 'Idempotency-Key': key },
+            method: 'POST', headers: { 'Idempotency-Key': key }, body: Object.keys(extra).length ? extra : undefined,
           });
           break;
         } catch (networkError) {

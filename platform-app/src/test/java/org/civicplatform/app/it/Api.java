@@ -50,6 +50,15 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** POST with JSON and extra headers (name, value, name, value …). */
+  public Answer post(String path, String token, String json, String... headers) throws IOException, InterruptedException {
+    var builder = request(path, token).header("Content-Type", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   /** PUT with JSON and optional extra headers (name, value, name, value …). */
   public Answer put(String path, String token, String json, String... headers) throws IOException, InterruptedException {
     var builder = request(path, token).header("Content-Type", "application/json");

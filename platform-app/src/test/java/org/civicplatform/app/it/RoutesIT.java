@@ -46,6 +46,7 @@ class RoutesIT {
       // dev-only control of the simulated registries: 404 for everyone unless enabled by configuration
       "GET /api/dev/registries",
       "PUT /api/dev/registries",
+      "POST /api/dev/registries/household/people",
       "GET /api/config");
 
   /** Routes every signed-in user may call in any tenant (they store and reveal nothing of anyone). */

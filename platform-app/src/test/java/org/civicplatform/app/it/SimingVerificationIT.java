@@ -33,7 +33,8 @@ class SimingVerificationIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of("platform.registries.simulated.control-endpoint.enabled", "true"));
+    return TestPlatform.get().war(Map.of("platform.registries.simulated.control-endpoint.enabled", "true",
+        "platform.notifications.outbox-endpoint.enabled", "true"));
   }
 
   @ArquillianResource URL base;
@@ -61,11 +62,15 @@ class SimingVerificationIT {
         .formatted(id, name, birth, gender, address, street, address);
   }
 
-  static String guardians(String fatherName, String fatherId, String motherName, String motherId) {
+  /** Guardian one's phone of the last {@link #guardians} (each call takes a new number: one code a minute each). */
+  String guardianPhone;
+
+  String guardians(String fatherName, String fatherId, String motherName, String motherId) {
+    guardianPhone = SimingFlow.newPhone();
     return """
-        {"guardian1": {"relation": "FATHER", "name": "%s", "idNumber": "%s", "phone": "13900000001"},
+        {"guardian1": {"relation": "FATHER", "name": "%s", "idNumber": "%s", "phone": "%s"},
          "guardian2": {"relation": "MOTHER", "name": "%s", "idNumber": "%s"}}"""
-        .formatted(fatherName, fatherId, motherName, motherId);
+        .formatted(fatherName, fatherId, guardianPhone, motherName, motherId);
   }
 
   static String purchase(String certificate, String contract, String ownerName, String ownerId) {
@@ -91,7 +96,7 @@ class SimingVerificationIT {
   }
 
   void submit(String app) throws Exception {
-    Api.Answer submitted = api().postEmpty(app + "/submit", parent(), "Idempotency-Key", UUID.randomUUID().toString());
+    Api.Answer submitted = SimingFlow.confirmedSubmit(api(), parent(), app, guardianPhone, UUID.randomUUID().toString());
     assertEquals(200, submitted.status(), submitted.body());
   }
 

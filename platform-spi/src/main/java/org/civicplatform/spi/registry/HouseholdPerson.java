@@ -14,7 +14,17 @@ import java.time.LocalDate;
  *     {@code CONSIGNED}
  * @param fatherIdNumber the registered father's ID number, null when unknown
  * @param motherIdNumber the registered mother's ID number, null when unknown
+ * @param namePinyin the name in pinyin as registered (upper case, syllables separated by spaces), null when
+ *     the registry has none
  */
 public record HouseholdPerson(
     String idNumber, String name, LocalDate birthDate, String gender, String householdAddress,
-    String householdKind, String fatherIdNumber, String motherIdNumber) {}
+    String householdKind, String fatherIdNumber, String motherIdNumber, String namePinyin) {
+
+  /** A person without a registered pinyin. */
+  public HouseholdPerson(
+      String idNumber, String name, LocalDate birthDate, String gender, String householdAddress,
+      String householdKind, String fatherIdNumber, String motherIdNumber) {
+    this(idNumber, name, birthDate, gender, householdAddress, householdKind, fatherIdNumber, motherIdNumber, null);
+  }
+}

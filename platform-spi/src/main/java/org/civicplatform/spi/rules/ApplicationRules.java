@@ -72,6 +72,41 @@ public interface ApplicationRules {
     return List.of();
   }
 
+  /**
+   * The answers a registry can fill in while the parent types (e.g. the student's name, birth date and
+   * household address, and the registered parents as guardians, from the household registry), for the
+   * person with this ID number. Keys are field paths {@code step.section.field}; a path into a
+   * repeatable section ({@code students.student.name}) fills the entry whose ID number was asked for.
+   * Empty when the registry has nothing this tenant may fill in (e.g. a household outside the city).
+   * The core records what was filled in, and every value the parent then changes is shown to the
+   * reviewers as a correction.
+   *
+   * @throws org.civicplatform.spi.registry.RegistryUnavailable when a registry cannot answer
+   */
+  default Optional<Prefill> prefill(String idNumber, org.civicplatform.spi.registry.Registries registries) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a submission must be confirmed with an SMS code sent to {@link #contactPhone} (e.g. guardian
+   * one's phone, not the account's). Default: no confirmation.
+   */
+  default boolean submissionConfirmation() {
+    return false;
+  }
+
+  /**
+   * What a registry filled in for one ID number.
+   *
+   * @param values field path ({@code step.section.field}) → value
+   * @param note why nothing or only part was filled in, or null
+   */
+  record Prefill(java.util.Map<String, String> values, org.civicplatform.spi.LocalizedText note) {
+    public Prefill {
+      values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+  }
+
   /** Computes a points breakdown from a profile without storing anything. */
   @FunctionalInterface
   interface PointsEstimator {

@@ -59,19 +59,22 @@ public final class SimingForm {
                         .options(Option.of("M", "男", "Male"), Option.of("F", "女", "Female")),
                     required("householdAddress", "家庭住址（户籍地址）", "Household address", ADDRESS).maxLength(200)
                         .prefillFromRegistry(),
-                    required("householdType", "户籍类型", "Household kind", CHOICE).options(
+                    required("householdType", "户籍类型", "Household kind", CHOICE).prefillFromRegistry().options(
                         Option.of("COLLECTIVE", "集体户", "Collective household"),
                         Option.of("NON_COLLECTIVE", "非集体户", "Non-collective household"))
                         .hint("集体户选择集体户；空挂户、寄挂户等其他户类型均选择非集体户。",
                             "Choose collective only for a collective household; all other kinds are non-collective."),
-                    required("street", "户籍地址所在街道", "Street of the household address", DISTRICT),
-                    required("community", "户籍地址所在社区", "Community of the household address", TEXT).maxLength(50),
+                    required("street", "户籍地址所在街道", "Street of the household address", DISTRICT).prefillFromRegistry()
+                        .hint("填写街道代码，例如 lianqian（莲前街道）、jialian（嘉莲街道）；从户籍系统读取时自动填写。",
+                            "The street's code, e.g. lianqian (莲前街道) or jialian (嘉莲街道); filled in from the registry."),
+                    required("community", "户籍地址所在社区", "Community of the household address", TEXT).maxLength(50)
+                        .prefillFromRegistry(),
                     required("currentAddress", "现居住地址", "Current address", ADDRESS).maxLength(200),
                     optional("rareCharacter", "姓名有生僻字", "Name has a rare character", BOOLEAN))
                 .repeatable(4)
                 .hint(LocalizedText.of(
-                    "多胞胎请点击“添加多胞胎信息”。不同户籍类型的孩子请分开登记。",
-                    "Add twins or triplets to the same registration; children of different household kinds register separately."))),
+                    "多胞胎（或多个适龄儿童）请点击“添加一项”填写多胞胎信息：共用监护人和房产信息，每个孩子分别核验身份。户籍类型不同的孩子请分开登记。",
+                    "Add twins or triplets with “Add an entry”: they share guardians and housing, and each child's identity is checked. Children of different household kinds register separately."))),
         List.of(
             DocumentSlot.of("rareCharacterProof", "户口本学生本人页（生僻字）", "Child's household-register page (rare character)",
                     DocumentSlot.IMAGES, 10 * MB, 4, true)

@@ -40,8 +40,22 @@ public class SimingRules implements ApplicationRules {
   @Override
   public JsonObject validateStep(
       String stepId, JsonObject stepAnswers, JsonObject application, LocalDate today) {
+    if ("students".equals(stepId)) {
+      List<FieldError> errors = SimingStudents.check(stepAnswers, schoolYear(application, today));
+      if (!errors.isEmpty()) {
+        throw new org.civicplatform.spi.rules.RuleViolation(errors);
+      }
+      return stepAnswers;
+    }
     if (!"housing".equals(stepId) || !(stepAnswers.get("housing") instanceof JsonObject housing)) {
       return stepAnswers;
+    }
+    String type = housing.get("type") instanceof JsonString t ? t.getString() : "";
+    if (("PARENTS_PURCHASE".equals(type) || "GRANDPARENTS_PURCHASE".equals(type))
+        && blank(housing, "certificateNumber") && blank(housing, "contractNumber")) {
+      throw new org.civicplatform.spi.rules.RuleViolation(FieldError.of("housing.housing.certificateNumber",
+          "property.number-required", "请填写产权证编号；尚未取得产权证的，填写在国土房管局备案的购房合同号。",
+          "Give the title certificate number or, without a certificate yet, the filed purchase-contract number."));
     }
     var normalised = Json.createObjectBuilder(housing);
     if (housing.get("certificateNumber") instanceof JsonString cert) {
@@ -51,6 +65,26 @@ public class SimingRules implements ApplicationRules {
       normalised.add("contractNumber", contract.getString().replaceAll("\\s+", "").toUpperCase());
     }
     return Json.createObjectBuilder(stepAnswers).add("housing", normalised).build();
+  }
+
+  private static boolean blank(JsonObject o, String key) {
+    return !(o.get(key) instanceof JsonString s) || s.getString().isBlank();
+  }
+
+  private static int schoolYear(JsonObject application, LocalDate today) {
+    return application.get("schoolYear") instanceof jakarta.json.JsonNumber n ? n.intValue() : today.getYear();
+  }
+
+  /** The household registry fills in the student and the registered parents (seed 002 §(1)①, §(2)①). */
+  @Override
+  public java.util.Optional<Prefill> prefill(String idNumber, org.civicplatform.spi.registry.Registries registries) {
+    return java.util.Optional.of(SimingPrefill.of(idNumber, registries));
+  }
+
+  /** Seed 002 §(5): the pledge, then an SMS code to guardian one's phone, then 提交注册. */
+  @Override
+  public boolean submissionConfirmation() {
+    return true;
   }
 
   /** Upper case, no spaces, without the {@code -1}/{@code -2} suffix that numbers several certificates. */

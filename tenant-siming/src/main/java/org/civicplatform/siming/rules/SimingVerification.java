@@ -75,8 +75,10 @@ public final class SimingVerification {
         fields.add(path + "gender");
       }
     }
+    String names = String.join("、", students.stream().map(st -> text(st, "name")).toList());
     return zh.isEmpty()
-        ? CheckResult.passed(IDENTITY, "学生身份信息与户籍登记一致。", "The student's identity matches the household registry.")
+        ? CheckResult.passed(IDENTITY, "学生" + names + "的身份信息与户籍登记一致（逐一核验）。",
+            "Each student's identity (" + names + ") matches the household registry.")
         : CheckResult.anomaly(IDENTITY, String.join("；", zh) + "。", String.join("; ", en) + ".",
             fields.toArray(String[]::new));
   }

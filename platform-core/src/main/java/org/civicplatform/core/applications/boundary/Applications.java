@@ -43,6 +43,8 @@ public class Applications {
   @Inject AuditTrail audit;
   @Inject ReviewWorkflow workflow;
   @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
+  @Inject org.civicplatform.core.registration.control.SmsCodes codes;
+  @Inject Prefills prefills;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -139,6 +141,16 @@ public class Applications {
    */
   @Transactional
   public ApplicationView submit(String tenant, UUID childId, String idempotencyKey) {
+    return submit(tenant, childId, idempotencyKey, null);
+  }
+
+  /**
+   * Submits as {@link #submit(String, UUID, String)}; a tenant that declares {@code
+   * submissionConfirmation()} also needs the SMS code sent to its contact phone (checked after every
+   * other check passed, so a form error does not use the code up).
+   */
+  @Transactional
+  public ApplicationView submit(String tenant, UUID childId, String idempotencyKey, String confirmationCode) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
       throw ProblemException.invalid("Idempotency-Key", "required",
           "提交请求缺少 Idempotency-Key（1–100 个字符）。", "Send an Idempotency-Key header (1–100 characters).");
@@ -174,10 +186,22 @@ public class Applications {
               ? org.civicplatform.spi.LocalizedText.of("不符合报名条件。", "Not eligible.")
               : eligibility.reasons().get(0));
     }
+    if (module.rules().submissionConfirmation()) {
+      String phone = module.rules().contactPhone(context).orElseThrow(Applications::noContactPhone);
+      if (confirmationCode == null || confirmationCode.isBlank()) {
+        throw ProblemException.invalid("confirmationCode", "code.required",
+            "请输入发送到" + org.civicplatform.spi.rules.checks.MobileNumbers.mask(phone) + "的短信验证码。",
+            "Enter the SMS code sent to " + org.civicplatform.spi.rules.checks.MobileNumbers.mask(phone) + ".");
+      }
+      codes.check(phone, org.civicplatform.core.registration.control.SmsPurpose.SUBMIT, confirmationCode.strip())
+          .orThrow("confirmationCode");
+    }
     Instant now = now();
     SubmittedVersion version = application.submit(caller.userId(), idempotencyKey,
         module.rules().district(context).orElse(null), registrationNumber(tenant, child),
         IdNumbers.mask(child.idNumber()), now);
+    version.corrections(org.civicplatform.core.applications.control.PrefillCorrections.of(
+        module.form(), prefills.recorded(child.id()), application.answers()));
     em.persist(version);
     em.flush();
     workflow.open(module, application, context, now);
@@ -185,6 +209,38 @@ public class Applications {
     audit.record(tenant, "application.submit", "application", application.id());
     em.flush();
     return ApplicationView.of(application, progress(module, application));
+  }
+
+  /** Where the tenant sends the submission code: its contact phone, masked for the answer. */
+  public record CodeSent(String sentTo, int validSeconds) {}
+
+  /**
+   * Sends the submission confirmation code to the application's contact phone (e.g. guardian one's,
+   * not the account's). 429 with Retry-After when that number had a code too recently.
+   */
+  @Transactional
+  public CodeSent sendConfirmationCode(String tenant, UUID childId) {
+    TenantModule module = tenants.require(tenant);
+    if (!module.rules().submissionConfirmation()) {
+      throw ProblemException.notFound("resource", "confirmation-code");
+    }
+    Child child = families.child(tenant, childId);
+    Application application = existing(tenant, child)
+        .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
+    if (!application.editable()) {
+      throw ProblemException.conflict("already-submitted", "报名已提交，无需重复提交。", "The application has already been submitted.");
+    }
+    String phone = module.rules().contactPhone(context(application)).orElseThrow(Applications::noContactPhone);
+    codes.send(tenant, module.name(), phone, org.civicplatform.core.registration.control.SmsPurpose.SUBMIT, true);
+    audit.record(tenant, "application.confirmation-code", "application", application.id());
+    return new CodeSent(org.civicplatform.spi.rules.checks.MobileNumbers.mask(phone),
+        (int) org.civicplatform.core.registration.control.SmsCodePolicy.STANDARD.validity().toSeconds());
+  }
+
+  private static ProblemException noContactPhone() {
+    return ProblemException.invalid("contactPhone", "contact-phone.missing",
+        "请先填写并保存接收短信的手机号码（如监护人一的手机）。",
+        "Fill in and save the phone that receives the code (e.g. guardian one's) first.");
   }
 
   /** The result of an earlier submission with this key, if there was one (for a retried request). */

@@ -29,6 +29,8 @@ import org.civicplatform.core.problems.ProblemException;
 public class ApplicationsResource {
 
   @Inject Applications applications;
+  @Inject Prefills prefills;
+  @Inject ApplicationExport export;
 
   @PathParam("tenant")
   String tenant;
@@ -48,11 +50,41 @@ public class ApplicationsResource {
     return withVersion(applications.saveStep(tenant, child, step, answers, version(ifMatch)));
   }
 
+  /**
+   * Fills in from a registry what it knows for {@code {"idNumber": …}} (the student and the registered
+   * parents); the answer's {@code values} are field paths → values, nothing is saved as an answer.
+   */
+  @POST
+  @Path("prefill")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject prefill(JsonObject request) {
+    return prefills.prefill(tenant, child, request);
+  }
+
+  /** Sends the submission confirmation code to the application's contact phone (429 when too often). */
+  @POST
+  @Path("confirmation-code")
+  public Applications.CodeSent confirmationCode() {
+    return applications.sendConfirmationCode(tenant, child);
+  }
+
+  /** The application as CSV (UTF-8, one row per answer: field path, value) or JSON. */
+  @GET
+  @Path("export")
+  @Produces({"text/csv; charset=UTF-8", MediaType.APPLICATION_JSON})
+  public Response export(@jakarta.ws.rs.QueryParam("format") String format) {
+    return export.export(tenant, child, format);
+  }
+
+  /**
+   * Submits ({@code Idempotency-Key}); a tenant that confirms submissions by SMS also needs {@code
+   * {"confirmationCode": "123456"}} as the body.
+   */
   @POST
   @Path("submit")
-  public Response submit(@HeaderParam("Idempotency-Key") String key) {
+  public Response submit(@HeaderParam("Idempotency-Key") String key, String body) {
     try {
-      return withVersion(applications.submit(tenant, child, key));
+      return withVersion(applications.submit(tenant, child, key, confirmationCode(body)));
     } catch (RuntimeException e) {
       // A concurrent retry with the same key may have won: answer what it answered.
       return applications.submittedEarlier(tenant, child, key).map(this::withVersion).orElseThrow(() -> e);
@@ -63,6 +95,20 @@ public class ApplicationsResource {
   @Path("withdraw")
   public Response withdraw() {
     return withVersion(applications.withdraw(tenant, child));
+  }
+
+  /** The {@code confirmationCode} of an optional JSON body. */
+  static String confirmationCode(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+      var value = reader.readObject().get("confirmationCode");
+      return value instanceof jakarta.json.JsonString s ? s.getString() : null;
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid("confirmationCode", "body.format", "请求体应为 JSON：{\"confirmationCode\": \"验证码\"}。",
+          "The body must be JSON: {\"confirmationCode\": \"code\"}.");
+    }
   }
 
   private Response withVersion(Applications.ApplicationView view) {

@@ -63,6 +63,11 @@ public class SubmittedVersion {
   @Column(name = "idempotency_key", nullable = false)
   private String idempotencyKey;
 
+  /** Every registry-prefilled value the parent changed before this submission (JSON array). */
+  @Convert(converter = JsonbConverter.class)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  private String corrections = "[]";
+
   protected SubmittedVersion() {}
 
   SubmittedVersion(UUID applicationId, int versionNo, String answers, Instant at, String by, String key) {
@@ -84,5 +89,14 @@ public class SubmittedVersion {
 
   public String answers() {
     return answers;
+  }
+
+  /** Records the corrected prefilled values (before the version is persisted; never changed after). */
+  public void corrections(jakarta.json.JsonArray corrections) {
+    this.corrections = corrections.toString();
+  }
+
+  public jakarta.json.JsonArray corrections() {
+    return jakarta.json.Json.createReader(new java.io.StringReader(corrections == null ? "[]" : corrections)).readArray();
   }
 }

@@ -9,5 +9,7 @@ public enum SmsPurpose {
   /** Changing the phone number: the code sent to the current number. */
   PHONE_OLD,
   /** Changing the phone number: the code sent to the new number. */
-  PHONE_NEW
+  PHONE_NEW,
+  /** Confirming an application's submission: the code sent to the application's contact phone (e.g. guardian one's). */
+  SUBMIT
 }

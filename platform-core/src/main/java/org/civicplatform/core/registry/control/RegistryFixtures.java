@@ -55,10 +55,10 @@ public class RegistryFixtures {
     }
   }
 
-  static HouseholdPerson person(JsonObject o) {
+  public static HouseholdPerson person(JsonObject o) {
     return new HouseholdPerson(o.getString("idNumber"), o.getString("name"), LocalDate.parse(o.getString("birthDate")),
         o.getString("gender"), o.getString("householdAddress"), o.getString("householdKind"),
-        text(o, "fatherIdNumber"), text(o, "motherIdNumber"));
+        text(o, "fatherIdNumber"), text(o, "motherIdNumber"), text(o, "namePinyin"));
   }
 
   static PropertyRecord property(JsonObject o) {

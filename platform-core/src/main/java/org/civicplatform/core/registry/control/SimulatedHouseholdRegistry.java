@@ -20,6 +20,7 @@ public class SimulatedHouseholdRegistry implements HouseholdRegistry {
 
   @Inject RegistryFixtures fixtures;
   @Inject SimulatedConditions conditions;
+  @Inject SimulatedHouseholdPeople added;
 
   @Override
   @Timeout(value = 3, unit = ChronoUnit.SECONDS)
@@ -28,6 +29,6 @@ public class SimulatedHouseholdRegistry implements HouseholdRegistry {
   @Bulkhead(10)
   public Optional<HouseholdPerson> person(String idNumber) {
     conditions.call("household");
-    return fixtures.person(idNumber);
+    return added.person(idNumber).or(() -> fixtures.person(idNumber));
   }
 }

@@ -71,7 +71,8 @@ public class Reviews {
   /** A task with the application it reviews (a read of personal data: audited). */
   public record TaskDetail(
       TaskView task, JsonObject answers, List<String> changedSteps, String applicationStatus,
-      List<org.civicplatform.core.verification.control.VerificationResults.ItemResult> verification) {}
+      List<org.civicplatform.core.verification.control.VerificationResults.ItemResult> verification,
+      jakarta.json.JsonArray corrections) {}
 
   /** A decision: APPROVE, REJECT (with a reason) or RETURN (naming what to fix). */
   public record DecisionRequest(String decision, String reasonCode, String reasonText, List<String> fields) {}
@@ -171,7 +172,17 @@ public class Reviews {
     Application application = em.find(Application.class, task.applicationId());
     audit.record(task.tenantId(), "application.read", "application", application.id());
     return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name(),
-        verification.of(application.id(), task.submission()));
+        verification.of(application.id(), task.submission()), corrections(application.id(), task.submission()));
+  }
+
+  /** The registry-prefilled values the parent corrected before this submission (original vs corrected). */
+  jakarta.json.JsonArray corrections(UUID applicationId, int submission) {
+    return em.createQuery(
+            "select v from SubmittedVersion v where v.applicationId = :a and v.versionNo = :n",
+            org.civicplatform.core.applications.entity.SubmittedVersion.class)
+        .setParameter("a", applicationId).setParameter("n", submission).getResultList().stream().findFirst()
+        .map(org.civicplatform.core.applications.entity.SubmittedVersion::corrections)
+        .orElse(jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
   }
 
   /** Steps whose answers differ from the previous submission (empty for a first submission). */

@@ -64,6 +64,7 @@ final class DefinitionJson {
         .add("decisionReasons", reasons)
         .add("steps", steps)
         .add("batches", batches)
+        .add("submissionConfirmation", tenant.rules().submissionConfirmation())
         .build();
   }
 

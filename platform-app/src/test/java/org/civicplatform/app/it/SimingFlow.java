@@ -1,0 +1,67 @@
+package org.civicplatform.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Steps a Siming parent takes through the API in the integration tests: people added to the simulated
+ * household registry, unique guardian phones (the SMS limits are per number), and the SMS-confirmed
+ * submission (code sent to guardian one's phone, read from the dev outbox).
+ */
+final class SimingFlow {
+
+  static final Pattern CODE = Pattern.compile("验证码为(\\d{6})");
+  private static final AtomicInteger PHONES = new AtomicInteger();
+
+  private SimingFlow() {}
+
+  /** A mobile number no other test of this JVM uses (each number may be sent one code a minute). */
+  static String newPhone() {
+    return "1397" + String.format("%07d", PHONES.incrementAndGet() + 1000 * (int) (ProcessHandle.current().pid() % 1000));
+  }
+
+  /** Adds people to the simulated household registry (fixture format). */
+  static void registerPeople(Api api, String peopleJson) throws Exception {
+    Api.Answer added = api.post("api/dev/registries/household/people", null, "{\"people\": [" + peopleJson + "]}");
+    assertEquals(200, added.status(), added.body());
+  }
+
+  static String person(String id, String name, String pinyin, String birth, String gender, String address,
+      String kind, String father, String mother) {
+    return """
+        {"idNumber": "%s", "name": "%s", "namePinyin": "%s", "birthDate": "%s", "gender": "%s",
+         "householdAddress": "%s", "householdKind": "%s"%s%s}"""
+        .formatted(id, name, pinyin, birth, gender, address, kind,
+            father == null ? "" : ", \"fatherIdNumber\": \"" + father + "\"",
+            mother == null ? "" : ", \"motherIdNumber\": \"" + mother + "\"");
+  }
+
+  /** The newest code of {@code purpose} sent to a number, from the dev outbox. */
+  static String codeSentTo(Api api, String mobile) throws Exception {
+    Api.Answer outbox = api.get("api/dev/sms-outbox?mobile=" + mobile, null);
+    assertEquals(200, outbox.status(), outbox.body());
+    String text = ((JsonArray) outbox.json()).getValuesAs(JsonObject.class).stream()
+        .filter(m -> m.getString("purpose").equals("code.SUBMIT")).findFirst()
+        .orElseThrow(() -> new AssertionError("no submission code for " + mobile + ": " + outbox.body()))
+        .getString("text");
+    Matcher m = CODE.matcher(text);
+    if (!m.find()) {
+      throw new AssertionError("no code in " + text);
+    }
+    return m.group(1);
+  }
+
+  /** Requests the code, reads it from guardian one's phone, submits with it; returns the answer. */
+  static Api.Answer confirmedSubmit(Api api, String token, String app, String guardianPhone, String key) throws Exception {
+    Api.Answer sent = api.postEmpty(app + "/confirmation-code", token);
+    assertEquals(200, sent.status(), sent.body());
+    return api.post(app + "/submit", token, "{\"confirmationCode\": \"" + codeSentTo(api, guardianPhone) + "\"}",
+        "Idempotency-Key", key == null ? UUID.randomUUID().toString() : key);
+  }
+}
