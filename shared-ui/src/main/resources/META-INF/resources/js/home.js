@@ -217,12 +217,12 @@ function childCard(tenant, def, child, status, rerender) {
           return h('tr', { dataset: { batch: batch.id } },
             h('th', { scope: 'row' }, loc(batch.name)),
             h('td', {}, batch.schools.map((s) => loc(s.name)).join('；') || '—'),
-            h('td', { class: 'progress-cell' }, cell,
+            h('td', {}, h('div', { class: 'progress-cell' }, cell,
               label && status.actions.withdraw ? h('span', { class: 'muted small' }, ` ${t('home.child.mayWithdraw')}`) : null,
               label && status.actions.print
                 ? h('a', { class: 'print-link', href: `${base}/print`, dataset: { action: 'print' } }, t('home.child.print')) : null,
               batch.admittedSchool
-                ? h('span', { class: 'admitted' }, `${t('home.child.admitted')}：${loc(batch.admittedSchool.name)}`) : null));
+                ? h('span', { class: 'admitted' }, `${t('home.child.admitted')}：${loc(batch.admittedSchool.name)}`) : null)));
         })))),
     h('div', { class: 'actions' }, actions),
     message);

@@ -62,6 +62,17 @@ public final class KunshanReferenceData {
     schools.add(pub("ks-dianshanhu-primary", "昆山市淀山湖中心小学校", "Dianshanhu Central Primary School", "dsh", 180, "淀山湖镇"));
     schools.add(pub("ks-jinxi-primary", "昆山市锦溪中心小学校", "Jinxi Central Primary School", "jx", 150, "锦溪镇"));
     schools.add(pub("ks-zhouzhuang-primary", "昆山市周庄中心小学校", "Zhouzhuang Central Primary School", "zz", 150, "周庄镇"));
+    // [default] One public junior middle school (初中) for every district but 花桥 (花桥中学 above), zoned by town.
+    String[][] middle = {
+      {"kfq", "开发区", "Development Zone"}, {"gxq", "玉山镇", "Yushan"}, {"lydjq", "旅游度假区", "Tourism Resort Zone"},
+      {"zp", "张浦镇", "Zhangpu"}, {"zs", "周市镇", "Zhoushi"}, {"lj", "陆家镇", "Lujia"}, {"bc", "巴城镇", "Bacheng"},
+      {"qd", "千灯镇", "Qiandeng"}, {"dsh", "淀山湖镇", "Dianshanhu"}, {"jx", "锦溪镇", "Jinxi"}, {"zz", "周庄镇", "Zhouzhuang"}
+    };
+    for (String[] m : middle) {
+      String town = m[1].endsWith("镇") ? m[1].substring(0, m[1].length() - 1) : m[1];
+      schools.add(new School("ks-" + m[0] + "-middle", LocalizedText.of("昆山市" + town + "中学", m[2] + " Middle School"),
+          m[0], true, Map.of("JUNIOR", 400), List.of(m[1])));
+    }
     return new ReferenceData(ds, schools, calendar());
   }
 

@@ -3,6 +3,7 @@ package org.civicplatform.core.schools.control;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Brings an address (房屋坐落) and a zone pattern to one comparable form: full-width characters to
@@ -15,6 +16,10 @@ public final class AddressNormaliser {
   private static final List<String> PREFIXES =
       List.of("中华人民共和国", "中国", "江苏省", "江苏", "苏州市", "苏州", "昆山市", "昆山");
 
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u3000\\u00a0\\u200b]+");
+  private static final Pattern DASHES = Pattern.compile("[‐‑‒–—―－~～]");
+  private static final Pattern ROOM = Pattern.compile("(\\d+)室+");
+
   private AddressNormaliser() {}
 
   public static String normalise(String address) {
@@ -22,9 +27,9 @@ public final class AddressNormaliser {
       return "";
     }
     String s = Normalizer.normalize(address, Normalizer.Form.NFKC);
-    s = s.replaceAll("[\\s\\u3000\\u00a0\\u200b]+", "");
+    s = SPACES.matcher(s).replaceAll("");
     s = s.replace('號', '号').replace('樓', '楼').replace('棟', '栋');
-    s = s.replaceAll("[‐‑‒–—―－~～]", "-");
+    s = DASHES.matcher(s).replaceAll("-");
     boolean stripped = true;
     while (stripped) {
       stripped = false;
@@ -36,7 +41,7 @@ public final class AddressNormaliser {
       }
     }
     s = s.replace("号楼", "幢").replace("栋", "幢");
-    s = s.replaceAll("(\\d+)室+", "$1");
+    s = ROOM.matcher(s).replaceAll("$1");
     return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -3,6 +3,8 @@ package org.civicplatform.core.schools.control;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.civicplatform.spi.reference.School;
 
 /**
@@ -15,7 +17,25 @@ import org.civicplatform.spi.reference.School;
  */
 public final class ZoneMatcher {
 
+  /** Normalised zone patterns (a city has some thousands; they change only when an admin edits a zone). */
+  private static final Map<String, String> PATTERNS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED = 100_000;
+
   private ZoneMatcher() {}
+
+  static String pattern(String raw) {
+    String cached = PATTERNS.get(raw);
+    if (cached != null) {
+      return cached;
+    }
+    if (PATTERNS.size() > MAX_CACHED) {
+      PATTERNS.clear();
+    }
+    String normalised = AddressNormaliser.normalise(raw);
+    PATTERNS.put(raw, normalised);
+    return normalised;
+  }
 
   /** A school whose zone matched, with the pattern that matched and how specific the match is. */
   public record Match(String school, String pattern, int score) {}
@@ -38,7 +58,7 @@ public final class ZoneMatcher {
       }
       Match best = null;
       for (String pattern : school.zone()) {
-        String p = AddressNormaliser.normalise(pattern);
+        String p = pattern(pattern);
         if (!p.isEmpty() && normalised.contains(p) && (best == null || score(normalised, p) > best.score())) {
           best = new Match(school.code(), pattern, score(normalised, p));
         }
