@@ -81,7 +81,9 @@ function publicChoice({ tenant, childId, value, set, common }) {
   const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
   const hidden = h('input', { type: 'hidden', id: common.id, value: value || '' });
   let view = null;
-  const nameOf = (code) => [...(view?.recommended || []), ...(view?.alternatives || [])].find((s) => s.code === code)?.name;
+  let known = [];
+  const nameOf = (code) => [...(view?.recommended || []), ...(view?.alternatives || []), ...known]
+    .find((s) => s.code === code)?.name;
 
   async function choose(code, cancelled) {
     message.hidden = true;
@@ -150,13 +152,15 @@ function publicChoice({ tenant, childId, value, set, common }) {
   }
 
   box.replaceChildren(hidden, h('p', { class: 'muted', role: 'status' }, t('recommend.loading')));
-  api(`tenants/${enc(tenant)}/children/${enc(childId)}/application/recommendation`).then((answer) => {
-    if (!answer.ok) {
-      box.replaceChildren(hidden, h('p', { class: 'field-error' }, t('recommend.failed')));
-      return;
-    }
-    view = answer.data;
-    draw(value || null, false);
-  });
+  Promise.all([api(`tenants/${enc(tenant)}/children/${enc(childId)}/application/recommendation`), schools(tenant)])
+    .then(([answer, all]) => {
+      if (!answer.ok) {
+        box.replaceChildren(hidden, h('p', { class: 'field-error' }, t('recommend.failed')));
+        return;
+      }
+      view = answer.data;
+      known = all;
+      draw(value || null, false);
+    });
   return box;
 }

@@ -67,6 +67,50 @@ class ProgressPagesBrowserIT extends BrowserTest {
     run(() -> pages(child), "zz-progress-failure.png");
   }
 
+  @Test
+  void theChoicesStepRecommendsTheZonesSchoolAndTheParentMayCancelAndChooseAnother() throws Exception {
+    String parent = ApplicationsIT.token(PARENT);
+    Api.Answer created = api().post("api/tenants/kunshan/children", parent,
+        "{\"stage\":\"PRIMARY\",\"name\":\"吴小溪\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\""
+            + TestPlatform.mainlandId("20180611") + "\"}");
+    assertEquals(201, created.status(), created.body());
+    String child = created.object().getString("id");
+    String app = "api/tenants/kunshan/children/" + child + "/application";
+    ApplicationsIT helper = new ApplicationsIT();
+    helper.base = deployment;
+    helper.fillAllSteps(parent, app);
+    String housing = """
+        {"property": {"hasProperty": true, "certificateType": "REAL_ESTATE", "certificateYear": 2021,
+          "certificateNumber": "1112223", "owner": "guardian1", "ownerIdNumber": "%s", "soleOwner": true,
+          "address": "江苏省苏州市昆山市 陆家镇菉溪路８８号３栋５０２室"}}""".formatted(TestPlatform.mainlandId("19850615"));
+    assertEquals(200, api().put(app + "/steps/housing", parent, housing).status());
+    run(() -> {
+      page.navigate(base + "#/t/kunshan/c/" + child + "/step/choices");
+      page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
+      page.fill("#username", PARENT);
+      page.fill("#password", "Demo#2024");
+      page.click("#kc-login");
+      page.waitForURL(Pattern.compile(".*/step/choices$"));
+      // The earlier choice (花桥) is shown by name; choosing again starts from the property's zone.
+      assertThat(page.locator("#f-choices-choices-public-chosen")).containsText("昆山市花桥中心小学校");
+      page.getByText("重新选择").click();
+      assertThat(page.locator("#f-choices-choices-public-box")).containsText("系统根据您填报的房屋坐落推荐");
+      assertThat(page.locator("#f-choices-choices-public-box")).containsText("昆山市陆家镇慕溪小学");
+      shot("p06-choices-recommended");
+      page.click("#f-choices-choices-public-cancel");
+      page.selectOption("#f-choices-choices-public-alternatives", "ks-lujia-west");
+      page.click("#f-choices-choices-public-confirm");
+      assertThat(page.locator("#f-choices-choices-public-chosen")).containsText("昆山市陆家中心小学校（西校区）");
+      shot("p07-choices-cancelled-and-chosen");
+      page.click("#save-next");
+      page.waitForURL(Pattern.compile(".*/step/preview$"));
+    }, "zz-choices-failure.png");
+    JsonObject saved = api().get(app, parent).object();
+    assertEquals("ks-lujia-west", saved.getJsonObject("answers").getJsonObject("choices").getJsonObject("choices")
+        .getString("public"));
+    assertTrue(api().get(app + "/recommendation", parent).object().getJsonObject("decision").getBoolean("cancelled"));
+  }
+
   /** A submitted application of {@link #PARENT} (property in 花桥, a phase-one private school) the window approved. */
   String windowApprovedApplication() throws Exception {
     String parent = ApplicationsIT.token(PARENT);
