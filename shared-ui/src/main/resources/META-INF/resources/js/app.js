@@ -7,6 +7,8 @@ import { lang, setLang, t } from './i18n.js';
 import { addChildView, chooserView, homeView, pledgeView } from './home.js';
 import { leaveWizard, wizardView } from './wizard.js';
 import { accessLogView } from './access-log.js';
+import { progressView } from './progress.js';
+import { printView } from './print.js';
 import { currentUser, forgetUser, knownReviewer, queueView, taskView } from './review.js';
 import './prefill.js';
 import './confirm-submit.js';
@@ -21,6 +23,8 @@ const routes = [
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/pledge$/, (m) => pledgeView(main, m[1], m[2])],
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/step\/([\w-]+)$/, (m) => wizardView(main, m[1], m[2], m[3])],
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/access-log$/, (m) => accessLogView(main, m[1], m[2])],
+  [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/progress$/, (m) => progressView(main, m[1], m[2])],
+  [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/print$/, (m) => printView(main, m[1], m[2])],
   [/^#\/review$/, () => queueView(main)],
   [/^#\/review\/task\/([\w-]+)$/, (m) => taskView(main, m[1])],
 ];

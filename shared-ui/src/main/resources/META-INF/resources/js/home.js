@@ -3,10 +3,51 @@
 import { api, application, definition } from './api.js';
 import * as auth from './auth.js';
 import { h, mask, show, uid } from './dom.js';
-import { dateTime, has, loc, problemText, t } from './i18n.js';
+import { addMessages, dateTime, has, loc, problemText, t } from './i18n.js';
+import { childStatus, deadlineNotice } from './progress.js';
 
 const enc = encodeURIComponent;
-let flash = null; // a one-time notice for the next family home (e.g. after a submission)
+let flash = null;
+
+addMessages({
+  'home.child.progressPage': '报名进展',
+  'home.child.print': '打印报名表',
+  'home.child.admitted': '录取学校',
+  'home.child.delete': '删除该子女',
+  'home.child.deleteConfirm': '确定删除“{name}”吗？删除后可重新报名。',
+  'home.child.deleted': '已删除“{name}”。',
+  'home.result.insurance': '社保对接结果',
+  'home.result.property': '房产对接结果',
+  'home.result.insurance.note': '对接结果仅供参考，如有问题请到社保部门核实。',
+  'home.result.property.note': '此仅为系统对接结果，不作为最终审核结果。',
+  'home.result.none': '暂无对接结果（报名信息提交后第二天可查看）。',
+  'home.result.verifying': '正在对接，请稍后查看。',
+  'home.result.close': '关闭',
+}, {
+  'home.child.progressPage': 'Progress',
+  'home.child.print': 'Print the form',
+  'home.child.admitted': 'Admitted by',
+  'home.child.delete': 'Delete this child',
+  'home.child.deleteConfirm': 'Delete “{name}”? You can register the child again.',
+  'home.child.deleted': '“{name}” was deleted.',
+  'home.result.insurance': 'Social insurance result',
+  'home.result.property': 'Property registry result',
+  'home.result.insurance.note': 'For reference only; ask the social insurance office if something is wrong.',
+  'home.result.property.note': 'Only the automatic result: the final review decides.',
+  'home.result.none': 'No result yet (available the day after submission).',
+  'home.result.verifying': 'Being checked: look again later.',
+  'home.result.close': 'Close',
+});
+
+/** Labels of the registry results' fields (unknown fields show their key). */
+const RESULT_LABELS = [
+  ['outcome', '结果', 'Result'], ['matched', '产权证查验', 'Certificate check'], ['registeredOn', '房屋登记日期', 'Registered on'],
+  ['registrationDate', '房屋登记日期', 'Registered on'], ['address', '房屋坐落', 'Address'], ['message', '提示', 'Message'],
+  ['type', '险种', 'Insurance'], ['recent', '1-3年缴纳（月）', 'Months, last 3 years'], ['earlier', '3年以上缴纳（月）', 'Months, earlier'],
+  ['months', '缴纳月数', 'Months'], ['status', '状态', 'Status'], ['detail', '说明', 'Detail'],
+];
+addMessages(Object.fromEntries(RESULT_LABELS.map(([k, zh]) => [`result.${k}`, zh])),
+  Object.fromEntries(RESULT_LABELS.map(([k, , en]) => [`result.${k}`, en]))); // a one-time notice for the next family home (e.g. after a submission)
 
 export function notify(message) {
   flash = message;
@@ -29,46 +70,97 @@ export async function chooserView(main) {
           t('chooser.enter'))))));
 }
 
-/** The statuses the family home shows per batch, as the tenant labels them. */
-function batchStatus(batch, app, school) {
-  const label = (code) => batch.statuses.find((s) => s.code === code);
-  const fallback = (key) => ({ text: t(key), muted: true });
-  if (!app) return fallback('status.none');
-  if (app.status === 'DRAFT' || app.status === 'RETURNED') return fallback(`status.${app.status}`);
-  if (batch.id !== 'PUBLIC' && !school) return fallback('home.notApplicable');
-  const byStatus = {
-    SUBMITTED: ['SUBMITTED', 'PENDING_ADMISSION'],
-    IN_REVIEW: ['SUBMITTED', 'PENDING_ADMISSION'],
-    REJECTED: ['WINDOW_REJECTED'],
-    REVIEWED: ['REVIEW_COMPLETE', 'PENDING_ADMISSION'],
-  }[app.status] || [];
-  for (const code of byStatus) {
-    const s = label(code);
-    if (s) return { text: loc(s.label), title: loc(s.meaning) };
-  }
-  return fallback(`status.${app.status}`);
+/** The batches a child's card shows: the form's batches always, the others once they have a status. */
+function shownBatches(status) {
+  return status.batches.filter((b) => b.status || b.schools.length || b.id !== 'SECOND_ROUND');
 }
 
-/** Where each batch's chosen school is in the answers (choices step). */
-const BATCH_FIELDS = { PRIVATE_1: 'private1', PUBLIC: 'public', PRIVATE_2: 'private2' };
+/** What a batch cell says when the server derived no status (not submitted, nothing chosen). */
+function fallbackStatus(app, batch) {
+  if (!app || app === 'NONE') return t('status.none');
+  if (app === 'DRAFT' || app === 'RETURNED') return t(`status.${app}`);
+  return batch.schools.length ? t(`status.${app}`) : t('home.notApplicable');
+}
 
-function childCard(tenant, def, child, app, rerender) {
-  const choices = app?.answers?.choices?.choices || {};
-  const batches = def.batches.filter((b) => b.id in BATCH_FIELDS || def.batches.length <= 3);
-  const headingId = uid('child');
-  const actions = [];
-  const editable = !app || app.status === 'DRAFT' || app.status === 'RETURNED';
-  if (editable) {
-    actions.push(h('a', { class: 'btn', href: `#/t/${enc(tenant)}/c/${enc(child.id)}/pledge` },
-      app ? t('home.child.continue') : t('home.child.fill')));
-  } else {
-    actions.push(h('a', { class: 'btn btn-secondary', href: `#/t/${enc(tenant)}/c/${enc(child.id)}/step/${enc(def.steps.at(-1).id)}` },
-      t('home.child.view')));
+/** The registry-result dialogs a tenant's family home offers (社保对接结果, 房产对接结果). */
+const REGISTRY_DIALOGS = { kunshan: ['insurance', 'property'] };
+const DIALOG_ITEMS = { insurance: /insur|social|社保/i, property: /propert|estate|housing|房产/i };
+
+const resultLabel = (k) => (has(`result.${k}`) ? t(`result.${k}`) : k);
+
+/** A registry result of any shape, readable: text, lists as tables, objects as label/value lists. */
+function renderResult(value) {
+  if (value == null) return '—';
+  if (typeof value !== 'object') return String(value);
+  if ('zh' in value && 'en' in value && Object.keys(value).length === 2) return loc(value);
+  if (Array.isArray(value)) {
+    if (value.length && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
+      const keys = [...new Set(value.flatMap((v) => Object.keys(v)))];
+      return h('table', { class: 'result-table' },
+        h('thead', {}, h('tr', {}, keys.map((k) => h('th', { scope: 'col' }, resultLabel(k))))),
+        h('tbody', {}, value.map((v) => h('tr', {}, keys.map((k) => h('td', {}, renderResult(v[k])))))));
+    }
+    return value.map((v) => renderResult(v)).join('、');
   }
+  return h('dl', { class: 'facts result' }, Object.entries(value)
+    .filter(([k]) => !['fields', 'item', 'checkedAt'].includes(k))
+    .map(([k, v]) => h('div', {}, h('dt', {}, resultLabel(k)), h('dd', {}, renderResult(v)))));
+}
+
+/** 社保对接结果 / 房产对接结果: whatever GET …/application/verification returns for that registry. */
+async function registryDialog(tenant, child, kind, opener) {
+  const answer = await api(`tenants/${enc(tenant)}/children/${enc(child)}/application/verification`);
+  const pattern = DIALOG_ITEMS[kind];
+  let body;
+  if (!answer.ok) {
+    body = h('p', { class: 'muted' }, t('home.result.none'));
+  } else {
+    const data = answer.data || {};
+    const own = Object.entries(data).filter(([k, v]) => pattern.test(k) && v && typeof v === 'object');
+    const items = (data.items || []).filter((i) => pattern.test(i.item || ''));
+    const parts = [
+      ...own.map(([, v]) => renderResult(v)),
+      ...items.map((i) => h('div', { class: 'result-item' },
+        h('p', {}, h('strong', {}, loc(i.outcomeLabel) || i.outcome || ''), i.detail ? ` ${loc(i.detail)}` : ''),
+        renderResult(Object.fromEntries(Object.entries(i).filter(([k]) => !['outcome', 'outcomeLabel', 'detail'].includes(k)))))),
+    ];
+    body = parts.length ? parts : h('p', { class: 'muted' },
+      data.status === 'VERIFYING' ? t('home.result.verifying') : t('home.result.none'));
+  }
+  const dialog = h('dialog', { class: 'result-dialog', 'aria-labelledby': `dialog-${kind}-title`, id: `dialog-${kind}` },
+    h('h2', { id: `dialog-${kind}-title` }, t(`home.result.${kind}`)),
+    body,
+    h('p', { class: 'muted small' }, t(`home.result.${kind}.note`)),
+    h('form', { method: 'dialog', class: 'actions' }, h('button', { class: 'btn', id: `dialog-${kind}-close` }, t('home.result.close'))));
+  dialog.addEventListener('close', () => { dialog.remove(); opener.focus(); });
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
+function childCard(tenant, def, child, status, rerender) {
+  const headingId = uid('child');
+  const app = status?.application || 'NONE';
+  const actions = [];
+  const base = `#/t/${enc(tenant)}/c/${enc(child.id)}`;
   const message = h('p', { class: 'notice', role: 'status' });
-  if (app?.status === 'SUBMITTED') {
+  const editable = !status || status.actions.edit;
+  if (editable) {
+    actions.push(h('a', { class: 'btn', href: `${base}/pledge` }, app === 'NONE' ? t('home.child.fill') : t('home.child.continue')));
+  } else {
+    actions.push(h('a', { class: 'btn btn-secondary', href: `${base}/step/${enc(def.steps.at(-1).id)}` }, t('home.child.view')));
+  }
+  if (status?.actions.print) {
+    actions.push(h('a', { class: 'btn btn-secondary', href: `${base}/progress`, dataset: { action: 'progress' } }, t('home.child.progressPage')));
+    for (const kind of REGISTRY_DIALOGS[tenant] || []) {
+      actions.push(h('button', {
+        type: 'button', class: 'btn btn-secondary', dataset: { action: kind },
+        onclick: (event) => registryDialog(tenant, child.id, kind, event.currentTarget),
+      }, t(`home.result.${kind}`)));
+    }
+  }
+  if (status?.actions.withdraw) {
     actions.push(h('button', {
-      type: 'button', class: 'btn btn-danger',
+      type: 'button', class: 'btn btn-danger', dataset: { action: 'withdraw' },
       onclick: async (event) => {
         if (!confirm(t('home.child.withdrawConfirm'))) return;
         event.target.disabled = true;
@@ -83,13 +175,32 @@ function childCard(tenant, def, child, app, rerender) {
       },
     }, t('home.child.withdraw')));
   }
+  if (!status || status.actions.deleteChild) {
+    actions.push(h('button', {
+      type: 'button', class: 'btn btn-danger', dataset: { action: 'delete' },
+      onclick: async (event) => {
+        if (!confirm(t('home.child.deleteConfirm', { name: child.name }))) return;
+        event.target.disabled = true;
+        const answer = await api(`tenants/${enc(tenant)}/children/${enc(child.id)}`, { method: 'DELETE' });
+        if (answer.ok) {
+          notify(t('home.child.deleted', { name: child.name }));
+          rerender();
+        } else {
+          event.target.disabled = false;
+          message.textContent = problemText(answer.data, 'detail');
+        }
+      },
+    }, t('home.child.delete')));
+  }
+  const batches = status ? shownBatches(status) : def.batches.map((b) => ({ id: b.id, name: b.name, schools: [], status: null }))
+    .filter((b) => b.id !== 'SECOND_ROUND');
   return h('li', { class: 'child card', 'aria-labelledby': headingId, dataset: { child: child.id } },
     h('h2', { id: headingId }, child.name),
     h('dl', { class: 'facts' },
       h('div', {}, h('dt', {}, t('home.child.idNumber')), h('dd', {}, mask(child.idNumber))),
       h('div', {}, h('dt', {}, t('home.child.stage')), h('dd', {}, t(`stage.${child.stage}`))),
-      app?.submittedAt && app.status !== 'DRAFT'
-        ? h('div', {}, h('dt', {}, t('home.child.submittedAt')), h('dd', {}, dateTime(app.submittedAt))) : null),
+      status?.submittedAt && app !== 'DRAFT'
+        ? h('div', {}, h('dt', {}, t('home.child.submittedAt')), h('dd', {}, dateTime(status.submittedAt))) : null),
     h('div', { class: 'table-wrap' },
       h('table', { class: 'batches' },
         h('caption', { class: 'sr-only' }, `${child.name} · ${t('home.child.batches')}`),
@@ -98,25 +209,31 @@ function childCard(tenant, def, child, app, rerender) {
           h('th', { scope: 'col' }, t('home.child.school')),
           h('th', { scope: 'col' }, t('home.child.progress')))),
         h('tbody', {}, batches.map((batch) => {
-          const school = choices[BATCH_FIELDS[batch.id]];
-          const status = batchStatus(batch, app, school);
-          const mayWithdraw = app?.status === 'SUBMITTED' && school;
+          const label = batch.status;
+          const text = label ? loc(label.label) : fallbackStatus(app, batch);
+          const cell = label && status.actions.print
+            ? h('a', { class: `status status-${label.code}`, href: `${base}/progress`, title: loc(label.meaning) }, text)
+            : h('span', { class: `status muted-status status-${app}` }, text);
           return h('tr', { dataset: { batch: batch.id } },
             h('th', { scope: 'row' }, loc(batch.name)),
-            h('td', {}, school || '—'),
-            h('td', {}, h('span', { class: `status status-${app?.status || 'NONE'}${status.muted ? ' muted-status' : ''}`, title: status.title }, status.text),
-              mayWithdraw ? h('span', { class: 'muted small' }, ` ${t('home.child.mayWithdraw')}`) : null));
+            h('td', {}, batch.schools.map((s) => loc(s.name)).join('；') || '—'),
+            h('td', {}, h('div', { class: 'progress-cell' }, cell,
+              label && status.actions.withdraw ? h('span', { class: 'muted small' }, ` ${t('home.child.mayWithdraw')}`) : null,
+              label && status.actions.print
+                ? h('a', { class: 'print-link', href: `${base}/print`, dataset: { action: 'print' } }, t('home.child.print')) : null,
+              batch.admittedSchool
+                ? h('span', { class: 'admitted' }, `${t('home.child.admitted')}：${loc(batch.admittedSchool.name)}`) : null)));
         })))),
     h('div', { class: 'actions' }, actions),
     message);
 }
 
-/** The family home of one tenant: who is signed in, the children, their applications. */
+/** The family home of one tenant: the deadline, who is signed in, the children and their statuses. */
 export async function homeView(main, tenant) {
-  const [me, def, children] = await Promise.all([
-    api('me'), definition(tenant), api(`tenants/${enc(tenant)}/children`)]);
+  const [me, def, children, deadline] = await Promise.all([
+    api('me'), definition(tenant), api(`tenants/${enc(tenant)}/children`), deadlineNotice(tenant).catch(() => null)]);
   if (!children.ok) throw new Error(`children ${children.status}`);
-  const apps = await Promise.all(children.data.map((c) => application(tenant, c.id)));
+  const statuses = await Promise.all(children.data.map((c) => childStatus(tenant, c.id)));
   const rerender = () => homeView(main, tenant);
   const notice = flash;
   flash = null;
@@ -127,12 +244,13 @@ export async function homeView(main, tenant) {
       h('a', { class: 'btn', href: `#/t/${enc(tenant)}/children/new`, id: 'add-child' },
         children.data.length ? t('home.addChild') : t('home.firstChild'))),
     notice ? h('p', { class: 'alert success', role: 'status' }, notice) : null,
+    deadline,
     h('dl', { class: 'facts account' },
       me.data?.registrationNumber
         ? h('div', {}, h('dt', {}, t('home.registrationNumber')), h('dd', {}, me.data.registrationNumber)) : null,
       phone ? h('div', {}, h('dt', {}, t('home.account')), h('dd', {}, mask(phone))) : null),
     children.data.length
-      ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, apps[i], rerender)))
+      ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender)))
       : h('p', { class: 'empty' }, t('home.noChildren')),
     h('aside', { class: 'alert warn' },
       h('strong', {}, t('home.notice.title')), ' ', t('home.notice.body')));

@@ -8,6 +8,7 @@ import { h, show } from './dom.js';
 import { focusLink, notify } from './home.js';
 import { loc, problemText, t, time } from './i18n.js';
 import { pointsPanel } from './points.js';
+import { schoolControl } from './recommend.js';
 import { beforeSubmit, hooks } from './wizard-hooks.js';
 
 const enc = encodeURIComponent;
@@ -133,6 +134,8 @@ export async function wizardView(main, tenant, childId, stepId) {
         if (value && !options.some(([code]) => code === value)) select.append(h('option', { value, selected: true }, value));
         return select;
       }
+      case 'SCHOOL':
+        return schoolControl({ tenant, childId, field, value, set, common, stage: child.stage });
       case 'TEXTAREA':
         return h('textarea', { ...common, rows: 4, maxlength: field.maxLength || null, value: value ?? '', oninput: (e) => set(e.target.value) });
       case 'DATE':

@@ -56,7 +56,7 @@ class ParentPortalBrowserIT extends BrowserTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of());
+    return TestPlatform.get().war(Map.of("platform.demo-data.enabled", "true"));
   }
 
   @ArquillianResource URL deployment;
@@ -185,7 +185,10 @@ class ParentPortalBrowserIT extends BrowserTest {
 
     // Step 5: 选择志愿
     page.waitForURL(Pattern.compile(".*/step/choices$"));
-    page.fill("#f-choices-choices-public", "ks-huaqiao-primary");
+    // No property declared: a public school of the family's district (花桥) is chosen from the list.
+    page.selectOption("#f-choices-choices-public-alternatives", "ks-huaqiao-primary");
+    page.click("#f-choices-choices-public-confirm");
+    assertThat(page.locator("#f-choices-choices-public-chosen")).containsText("昆山市花桥中心小学校");
     shot("11-step-choices");
     page.click("#save-next");
 
@@ -209,7 +212,7 @@ class ParentPortalBrowserIT extends BrowserTest {
     page.waitForURL(Pattern.compile(".*#/t/kunshan$"));
     Locator card = page.locator("li.child", new Page.LocatorOptions().setHasText(CHILD));
     assertThat(card.locator("tr[data-batch=PUBLIC]")).containsText("已提交");
-    assertThat(card.locator("tr[data-batch=PUBLIC]")).containsText("ks-huaqiao-primary");
+    assertThat(card.locator("tr[data-batch=PUBLIC]")).containsText("昆山市花桥中心小学校");
     assertThat(card.getByText("撤销提交")).isVisible();
     assertThat(page.locator(".alert.success")).containsText("已提交");
     shot("14-family-home-submitted");

@@ -47,7 +47,11 @@ class RoutesIT {
       "GET /api/dev/registries",
       "PUT /api/dev/registries",
       "POST /api/dev/registries/household/people",
-      "GET /api/config");
+      "GET /api/config",
+      // a tenant's reference data: names of codes, schools with seats, enrolment calendar (all public)
+      "GET /api/tenants/{tenant}/names",
+      "GET /api/tenants/{tenant}/schools",
+      "GET /api/tenants/{tenant}/calendar");
 
   /** Routes every signed-in user may call in any tenant (they store and reveal nothing of anyone). */
   static final Set<String> ANY_SIGNED_IN_USER = Set.of("POST /api/tenants/{tenant}/points/estimate");

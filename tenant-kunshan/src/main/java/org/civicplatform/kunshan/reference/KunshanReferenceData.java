@@ -1,9 +1,11 @@
 package org.civicplatform.kunshan.reference;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.reference.CalendarPhase;
 import org.civicplatform.spi.reference.District;
 import org.civicplatform.spi.reference.ReferenceData;
 import org.civicplatform.spi.reference.School;
@@ -37,12 +39,12 @@ public final class KunshanReferenceData {
       ds.add(new District(d[0], LocalizedText.of(d[1], d[2])));
     }
     // Schools named in seed 000 (§4.1, §4.2, §5.2, §6).
-    schools.add(pub("ks-peiben", "昆山市培本实验小学", "Kunshan Peiben Experimental Primary School", "gxq", 360, "玉山镇", "亭林路"));
-    schools.add(pub("ks-bailu", "昆山市柏庐实验小学", "Kunshan Bailu Experimental Primary School", "gxq", 400, "柏庐", "前进西路"));
-    schools.add(pub("ks-xinzhen", "昆山市新镇中心小学校", "Kunshan Xinzhen Central Primary School", "kfq", 300, "新镇", "中华园路"));
-    schools.add(pub("ks-lujia-muxi", "昆山市陆家镇慕溪小学", "Lujia Muxi Primary School", "lj", 240, "陆家镇慕溪", "菉溪路"));
-    schools.add(pub("ks-lujia-shage", "昆山市陆家镇沙葛小学", "Lujia Shage Primary School", "lj", 200, "陆家镇沙葛", "合丰"));
-    schools.add(pub("ks-lujia-west", "昆山市陆家中心小学校（西校区）", "Lujia Central Primary School (West)", "lj", 280, "陆家镇", "陆家浜路"));
+    schools.add(pub("ks-peiben", "昆山市培本实验小学", "Kunshan Peiben Experimental Primary School", "gxq", 360, "亭林路", "培本路", "人民路"));
+    schools.add(pub("ks-bailu", "昆山市柏庐实验小学", "Kunshan Bailu Experimental Primary School", "gxq", 400, "柏庐南路", "柏庐中路", "前进西路"));
+    schools.add(pub("ks-xinzhen", "昆山市新镇中心小学校", "Kunshan Xinzhen Central Primary School", "kfq", 300, "新镇路", "中华园路", "开发区"));
+    schools.add(pub("ks-lujia-muxi", "昆山市陆家镇慕溪小学", "Lujia Muxi Primary School", "lj", 240, "慕溪", "菉溪路"));
+    schools.add(pub("ks-lujia-shage", "昆山市陆家镇沙葛小学", "Lujia Shage Primary School", "lj", 200, "沙葛", "合丰"));
+    schools.add(pub("ks-lujia-west", "昆山市陆家中心小学校（西校区）", "Lujia Central Primary School (West)", "lj", 280, "陆家镇陆家浜路", "陆家镇友谊路", "陆家镇"));
     schools.add(new School("ks-huaqiao-middle", LocalizedText.of("昆山市花桥中学", "Kunshan Huaqiao Middle School"),
         "hq", true, Map.of("JUNIOR", 500), List.of("花桥镇", "花桥经济开发区")));
     schools.add(priv("ks-kangqiao", "昆山康桥学校（小学部）", "Kunshan Kangqiao School (primary)", "gxq", 120));
@@ -60,7 +62,40 @@ public final class KunshanReferenceData {
     schools.add(pub("ks-dianshanhu-primary", "昆山市淀山湖中心小学校", "Dianshanhu Central Primary School", "dsh", 180, "淀山湖镇"));
     schools.add(pub("ks-jinxi-primary", "昆山市锦溪中心小学校", "Jinxi Central Primary School", "jx", 150, "锦溪镇"));
     schools.add(pub("ks-zhouzhuang-primary", "昆山市周庄中心小学校", "Zhouzhuang Central Primary School", "zz", 150, "周庄镇"));
-    return new ReferenceData(ds, schools);
+    // [default] One public junior middle school (初中) for every district but 花桥 (花桥中学 above), zoned by town.
+    String[][] middle = {
+      {"kfq", "开发区", "Development Zone"}, {"gxq", "玉山镇", "Yushan"}, {"lydjq", "旅游度假区", "Tourism Resort Zone"},
+      {"zp", "张浦镇", "Zhangpu"}, {"zs", "周市镇", "Zhoushi"}, {"lj", "陆家镇", "Lujia"}, {"bc", "巴城镇", "Bacheng"},
+      {"qd", "千灯镇", "Qiandeng"}, {"dsh", "淀山湖镇", "Dianshanhu"}, {"jx", "锦溪镇", "Jinxi"}, {"zz", "周庄镇", "Zhouzhuang"}
+    };
+    for (String[] m : middle) {
+      String town = m[1].endsWith("镇") ? m[1].substring(0, m[1].length() - 1) : m[1];
+      schools.add(new School("ks-" + m[0] + "-middle", LocalizedText.of("昆山市" + town + "中学", m[2] + " Middle School"),
+          m[0], true, Map.of("JUNIOR", 400), List.of(m[1])));
+    }
+    return new ReferenceData(ds, schools, calendar());
+  }
+
+  /**
+   * [default] The 2024 enrolment calendar (the seed gives no dates): administrators set the real ones.
+   * 网上报名 is what the parents' deadline countdown counts down to.
+   */
+  static List<CalendarPhase> calendar() {
+    return List.of(
+        new CalendarPhase("APPLICATION", LocalizedText.of("网上报名", "Online application"),
+            LocalDate.of(2024, 5, 6), LocalDate.of(2024, 5, 31)),
+        new CalendarPhase("WINDOW_REVIEW", LocalizedText.of("区镇窗口初审", "District window review"),
+            LocalDate.of(2024, 5, 6), LocalDate.of(2024, 6, 7)),
+        new CalendarPhase("DEPARTMENT_REVIEW", LocalizedText.of("部门审核", "Department review"),
+            LocalDate.of(2024, 5, 13), LocalDate.of(2024, 6, 21)),
+        new CalendarPhase("PRIVATE_1", LocalizedText.of("第一阶段民办学校录取", "Phase-one private admission"),
+            LocalDate.of(2024, 6, 24), LocalDate.of(2024, 6, 30)),
+        new CalendarPhase("PUBLIC", LocalizedText.of("公办学校积分排名录取", "Public admission by points"),
+            LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 10)),
+        new CalendarPhase("SECOND_ROUND", LocalizedText.of("二次志愿填报", "Second-round choices"),
+            LocalDate.of(2024, 7, 11), LocalDate.of(2024, 7, 15)),
+        new CalendarPhase("PRIVATE_2", LocalizedText.of("第二阶段民办学校录取", "Phase-two private admission"),
+            LocalDate.of(2024, 7, 16), LocalDate.of(2024, 7, 25)));
   }
 
   private static School pub(String code, String zh, String en, String district, int seats, String... zone) {

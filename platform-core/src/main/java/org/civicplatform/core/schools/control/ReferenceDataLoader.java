@@ -1,4 +1,4 @@
-package org.civicplatform.core.reference.control;
+package org.civicplatform.core.schools.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -17,14 +17,16 @@ import javax.sql.DataSource;
 import org.civicplatform.core.persistence.DatabaseMigration;
 import org.civicplatform.core.tenancy.control.Tenants;
 import org.civicplatform.spi.TenantModule;
+import org.civicplatform.spi.reference.CalendarPhase;
 import org.civicplatform.spi.reference.District;
 import org.civicplatform.spi.reference.ReferenceData;
 import org.civicplatform.spi.reference.School;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Loads each enabled tenant's demo districts and schools when {@code platform.demo-data.enabled} is
- * true. Idempotent: rows that exist are left as they are (an administrator may have edited them).
+ * Seeds each enabled tenant's districts, schools (seats, zone patterns) and enrolment calendar from its
+ * {@code ReferenceData} when {@code platform.demo-data.enabled} is true. Idempotent: rows that exist are
+ * left as they are (an administrator may have edited them).
  */
 @Startup
 @Singleton
@@ -53,8 +55,8 @@ public class ReferenceDataLoader {
         c.setAutoCommit(false);
         int[] counts = insert(c, tenant.id(), tenant.demoData());
         c.commit();
-        LOG.info(() -> "Demo data for " + tenant.id() + ": " + counts[0] + " districts and "
-            + counts[1] + " schools added");
+        LOG.info(() -> "Demo data for " + tenant.id() + ": " + counts[0] + " districts, "
+            + counts[1] + " schools and " + counts[2] + " calendar phases added");
       } catch (SQLException e) {
         throw new IllegalStateException("Could not load demo data of tenant " + tenant.id(), e);
       }
@@ -91,6 +93,22 @@ public class ReferenceDataLoader {
         schools += ps.executeUpdate();
       }
     }
-    return new int[] {districts, schools};
+    int phases = 0;
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into calendar_phase (tenant_id, code, name_zh, name_en, opens_on, closes_on, position)"
+            + " values (?,?,?,?,?,?,?) on conflict do nothing")) {
+      int position = 0;
+      for (CalendarPhase p : data.calendar()) {
+        ps.setString(1, tenant);
+        ps.setString(2, p.code());
+        ps.setString(3, p.name().zh());
+        ps.setString(4, p.name().en());
+        ps.setObject(5, p.opens());
+        ps.setObject(6, p.closes());
+        ps.setInt(7, position++);
+        phases += ps.executeUpdate();
+      }
+    }
+    return new int[] {districts, schools, phases};
   }
 }
