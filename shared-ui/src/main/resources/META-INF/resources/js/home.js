@@ -11,6 +11,7 @@ let flash = null;
 
 addMessages({
   'home.child.progressPage': '报名进展',
+  'home.child.accessLog': '查阅记录',
   'home.child.print': '打印报名表',
   'home.child.admitted': '录取学校',
   'home.child.delete': '删除该子女',
@@ -25,6 +26,7 @@ addMessages({
   'home.result.close': '关闭',
 }, {
   'home.child.progressPage': 'Progress',
+  'home.child.accessLog': 'Who read it',
   'home.child.print': 'Print the form',
   'home.child.admitted': 'Admitted by',
   'home.child.delete': 'Delete this child',
@@ -151,6 +153,7 @@ function childCard(tenant, def, child, status, rerender) {
   }
   if (status?.actions.print) {
     actions.push(h('a', { class: 'btn btn-secondary', href: `${base}/progress`, dataset: { action: 'progress' } }, t('home.child.progressPage')));
+    actions.push(h('a', { class: 'btn btn-secondary', href: `${base}/access-log`, dataset: { action: 'access-log' } }, t('home.child.accessLog')));
     for (const kind of REGISTRY_DIALOGS[tenant] || []) {
       actions.push(h('button', {
         type: 'button', class: 'btn btn-secondary', dataset: { action: kind },
