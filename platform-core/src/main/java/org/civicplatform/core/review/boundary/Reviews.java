@@ -39,6 +39,7 @@ public class Reviews {
   @Inject AuditTrail audit;
   @Inject org.civicplatform.core.verification.control.VerificationResults verification;
   @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
+  @Inject org.civicplatform.core.documents.boundary.Documents documents;
 
   @Inject
   @ConfigProperty(name = "platform.review.claim-minutes", defaultValue = "30")
@@ -70,7 +71,8 @@ public class Reviews {
   /** A task with the application it reviews (a read of personal data: audited). */
   public record TaskDetail(
       TaskView task, JsonObject answers, List<String> changedSteps, String applicationStatus,
-      List<org.civicplatform.core.verification.control.VerificationResults.ItemResult> verification) {}
+      List<org.civicplatform.core.verification.control.VerificationResults.ItemResult> verification,
+      List<org.civicplatform.core.documents.boundary.Documents.DocumentView> documents) {}
 
   /** A decision: APPROVE, REJECT (with a reason) or RETURN (naming what to fix). */
   public record DecisionRequest(String decision, String reasonCode, String reasonText, List<String> fields) {}
@@ -170,7 +172,8 @@ public class Reviews {
     Application application = em.find(Application.class, task.applicationId());
     audit.record(task.tenantId(), "application.read", "application", application.id());
     return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name(),
-        verification.of(application.id(), task.submission()));
+        verification.of(application.id(), task.submission()),
+        documents.ofApplication(task.tenantId(), application.childId()));
   }
 
   /** Steps whose answers differ from the previous submission (empty for a first submission). */
@@ -191,6 +194,13 @@ public class Reviews {
     java.util.TreeSet<String> steps = new java.util.TreeSet<>(before.keySet());
     steps.addAll(after.keySet());
     return steps.stream().filter(s -> !java.util.Objects.equals(before.get(s), after.get(s))).toList();
+  }
+
+  /** The reviewer chose to see the application's ID numbers unmasked: recorded, nothing returned. */
+  @Transactional
+  public void revealed(UUID id) {
+    ReviewTask task = visible(id);
+    audit.record(task.tenantId(), "application.reveal", "application", task.applicationId());
   }
 
   @Transactional
