@@ -208,7 +208,9 @@ export async function registerView(main) {
       password: form.querySelector('#acc-password').value,
       code: form.querySelector('#acc-code').value.trim(),
     };
-    const answer = await api(`tenants/${enc(tenant())}/accounts`, { method: 'POST', auth: false, body });
+    const submit = e.submitter || form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    const answer = await api(`tenants/${enc(tenant())}/accounts`, { method: 'POST', auth: false, body }).finally(() => { submit.disabled = false; });
     if (!answer.ok) { showProblem(form, summary, answer.data); return; }
     success(main, t('accounts.register.heading'), [
       h('p', {}, t('accounts.registered'), ' ', h('strong', { id: 'registration-number' }, answer.data.registrationNumber)),
@@ -240,7 +242,9 @@ export async function recoverView(main) {
     const newPassword = form.querySelector('#acc-newPassword').value;
     const body = { mobile: form.querySelector('#acc-mobile').value.trim(), code: form.querySelector('#acc-code').value.trim() };
     if (newPassword) body.newPassword = newPassword;
-    const answer = await api(`tenants/${enc(tenant())}/accounts/recovery`, { method: 'POST', auth: false, body });
+    const submit = e.submitter || form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    const answer = await api(`tenants/${enc(tenant())}/accounts/recovery`, { method: 'POST', auth: false, body }).finally(() => { submit.disabled = false; });
     if (!answer.ok) { showProblem(form, summary, answer.data); return; }
     success(main, t('accounts.recover.heading'), [
       h('p', {}, t('accounts.recovered'), ' ', h('strong', { id: 'registration-number' }, answer.data.registrationNumber)),
@@ -272,7 +276,9 @@ export async function phoneView(main, tenant) {
       oldCode: form.querySelector('#acc-oldCode').value.trim(),
       newCode: form.querySelector('#acc-newCode').value.trim(),
     };
-    const answer = await api(`tenants/${enc(tenant)}/accounts/phone`, { method: 'PUT', body });
+    const submit = e.submitter || form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    const answer = await api(`tenants/${enc(tenant)}/accounts/phone`, { method: 'PUT', body }).finally(() => { submit.disabled = false; });
     if (!answer.ok) { showProblem(form, summary, answer.data); return; }
     show(main, h('h1', {}, t('accounts.phone.heading')),
       h('div', { class: 'alert success', role: 'status', id: 'account-result' }, t('accounts.phoneChanged')),

@@ -171,6 +171,18 @@ function slotBlock(slot, base, readOnly) {
       showError(t('uploads.tooLarge', { size: size(slot.maxBytes) }));
       return;
     }
+    // A full slot makes room first (the server counts files); otherwise the old file goes after the new one is in.
+    const docsBase = base.replace(/children\/[^/]+\/documents$/, 'documents');
+    if (replacing && documents.length >= slot.maxFiles) {
+      const removed = await api(`${docsBase}/${enc(replacing.id)}`, { method: 'DELETE' });
+      if (!removed.ok && removed.status !== 404) {
+        showError(problemText(removed.data, 'detail') || t('uploads.failed'));
+        return;
+      }
+      documents = documents.filter((d) => d.id !== replacing.id);
+      replacing = null;
+      draw();
+    }
     bar.hidden = false;
     bar.value = 0;
     status.textContent = t('uploads.uploading', { name: file.name, percent: 0 });
@@ -186,7 +198,7 @@ function slotBlock(slot, base, readOnly) {
       return;
     }
     if (replacing) {
-      await api(`${base.replace(/children\/[^/]+\/documents$/, 'documents')}/${enc(replacing.id)}`, { method: 'DELETE' });
+      await api(`${docsBase}/${enc(replacing.id)}`, { method: 'DELETE' });
       documents = documents.filter((d) => d.id !== replacing.id);
     }
     documents = [...documents, answer.data];

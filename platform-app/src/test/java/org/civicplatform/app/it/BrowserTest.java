@@ -53,6 +53,8 @@ abstract class BrowserTest {
         .setExecutablePath(Path.of(System.getProperty("civic.chromium", "/usr/bin/chromium")))
         .setHeadless(true)
         .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN")));
+    // A shared 2-core machine: pages that call Keycloak (staff lists) may take longer than the 5 s default.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     newContext();
   }
 
