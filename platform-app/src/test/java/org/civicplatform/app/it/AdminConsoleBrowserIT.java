@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The Kunshan tenant admin (ks-admin) signs in through Keycloak, lands on 管理后台 (sections, counts per
  * district and status, CSV with a BOM), opens 审核人员管理, is told inline what is wrong with an
- * incomplete reviewer, creates one for 花桥, gives a department, takes the district away and disables
+ * incomplete reviewer, creates one for 花桥, gives the housing department, takes the district away and disables
  * the account; the API agrees.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -88,9 +88,9 @@ class AdminConsoleBrowserIT extends BrowserTest {
 
     // A department, the district taken away, then disabled.
     row.locator("select").selectOption("department");
-    row.locator("input").fill("dept-real-estate");
+    row.locator("input").fill("real-estate");
     row.getByText("添加范围").click();
-    assertThat(page.locator("#staff tr[data-user='" + username + "']")).containsText("dept-real-estate");
+    assertThat(page.locator("#staff tr[data-user='" + username + "']")).containsText("real-estate");
     page.locator("#staff tr[data-user='" + username + "']")
         .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
             new Locator.GetByRoleOptions().setName(Pattern.compile("移除 区镇"))).click();
@@ -104,7 +104,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
         .getValuesAs(jakarta.json.JsonObject.class).stream()
         .filter(s -> s.getString("username").equals(username)).findFirst().orElseThrow();
     assertEquals(false, created.getBoolean("enabled"));
-    assertEquals("[\"department:dept-real-estate\"]", created.getJsonArray("scopes").toString());
+    assertEquals("[\"department:real-estate\"]", created.getJsonArray("scopes").toString());
     assertTrue(consoleErrors.stream().noneMatch(e -> e.contains("TypeError") || e.contains("ReferenceError")),
         consoleErrors.toString());
   }
