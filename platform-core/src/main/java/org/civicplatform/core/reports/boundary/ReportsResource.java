@@ -30,9 +30,9 @@ public class ReportsResource {
     return reports.counts(tenant);
   }
 
+  /** The counts as a CSV download (no {@code @Produces}: whatever the client accepts, so refusals stay 401/404). */
   @GET
   @Path("counts.csv")
-  @Produces("text/csv; charset=UTF-8")
   public Response csv() {
     return Response.ok(reports.csv(tenant).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"counts-" + tenant + ".csv\"")
