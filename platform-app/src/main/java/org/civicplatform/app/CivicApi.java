@@ -39,6 +39,7 @@ public class CivicApi extends Application {
         org.civicplatform.core.documents.boundary.UploadLimit.class,
         org.civicplatform.core.registration.boundary.AccountsResource.class,
         org.civicplatform.core.staff.boundary.StaffResource.class,
+        org.civicplatform.core.reports.boundary.ReportsResource.class,
         org.civicplatform.core.notifications.OutboxResource.class,
         org.civicplatform.core.registry.boundary.SimulatedRegistriesResource.class,
         org.civicplatform.core.registry.boundary.SimulatedHouseholdResource.class,

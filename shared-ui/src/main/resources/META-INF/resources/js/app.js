@@ -9,9 +9,11 @@ import { leaveWizard, wizardView } from './wizard.js';
 import { accessLogView } from './access-log.js';
 import { progressView } from './progress.js';
 import { printView } from './print.js';
-import { currentUser, forgetUser, knownReviewer, queueView, taskView } from './review.js';
 import './prefill.js';
 import './confirm-submit.js';
+import { currentUser, forgetUser, knownReviewer, knownUser, queueView, taskView } from './review.js';
+import { phoneView, recoverView, registerView } from './accounts.js';
+import { adminView, staffView } from './admin.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header-actions');
@@ -27,10 +29,15 @@ const routes = [
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/print$/, (m) => printView(main, m[1], m[2])],
   [/^#\/review$/, () => queueView(main)],
   [/^#\/review\/task\/([\w-]+)$/, (m) => taskView(main, m[1])],
+  [/^#\/register$/, () => registerView(main)],
+  [/^#\/recover$/, () => recoverView(main)],
+  [/^#\/t\/([\w-]+)\/phone$/, (m) => phoneView(main, m[1])],
+  [/^#\/admin\/([\w-]+)$/, (m) => adminView(main, m[1])],
+  [/^#\/admin\/([\w-]+)\/staff$/, (m) => staffView(main, m[1])],
 ];
 
 /** Routes that need a signed-in user. */
-const isPrivate = (hash) => /^#\/(t|review)(\/|$)/.test(hash);
+const isPrivate = (hash) => /^#\/(t|review|admin)(\/|$)/.test(hash);
 
 let rendering = 0;
 export async function render() {
@@ -50,6 +57,10 @@ export async function render() {
     renderHeader();
     if (user?.roles?.includes('reviewer')) {
       location.hash = '#/review';
+      return;
+    }
+    if (user?.roles?.includes('tenant-admin') && user.tenants?.length) {
+      location.hash = `#/admin/${encodeURIComponent(user.tenants[0])}`;
       return;
     }
   }
@@ -81,10 +92,18 @@ function renderHeader() {
   const reviewLink = auth.signedIn() && knownReviewer()
     ? h('a', { class: 'btn btn-light', href: '#/review', id: 'nav-review', 'aria-current': /^#\/review/.test(location.hash) ? 'page' : null }, t('nav.review'))
     : null;
+  const admin = auth.signedIn() && knownUser()?.roles?.includes('tenant-admin') && knownUser().tenants?.length
+    ? h('a', { class: 'btn btn-light', href: `#/admin/${encodeURIComponent(knownUser().tenants[0])}`, id: 'nav-admin', 'aria-current': /^#\/admin/.test(location.hash) ? 'page' : null }, t('nav.admin'))
+    : null;
+  const home = /^#\/t\/([\w-]+)$/.exec(location.hash);
+  const phoneLink = auth.signedIn() && home
+    ? h('a', { class: 'btn btn-light', href: `#/t/${home[1]}/phone`, id: 'nav-phone' }, t('nav.phone'))
+    : null;
   const account = auth.signedIn()
-    ? [reviewLink, h('span', { class: 'who' }, auth.claims().preferred_username ? maskName(auth.claims().preferred_username) : ''),
+    ? [reviewLink, admin, phoneLink, h('span', { class: 'who' }, auth.claims().preferred_username ? maskName(auth.claims().preferred_username) : ''),
       h('button', { type: 'button', class: 'btn btn-light', id: 'sign-out', onclick: () => { forgetUser(); auth.signOut(); } }, t('nav.signout'))]
-    : [h('button', { type: 'button', class: 'btn btn-light', id: 'sign-in', onclick: () => auth.signIn('#/') }, t('nav.signin'))];
+    : [h('a', { class: 'btn btn-light', href: '#/register', id: 'nav-register' }, t('nav.register')),
+      h('button', { type: 'button', class: 'btn btn-light', id: 'sign-in', onclick: () => auth.signIn('#/') }, t('nav.signin'))];
   header.replaceChildren(langButton, ...account.filter(Boolean));
   document.title = t('app.title');
   document.getElementById('app-title').textContent = t('app.title');

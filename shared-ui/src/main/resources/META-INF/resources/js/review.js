@@ -4,9 +4,20 @@
 
 import { correctionsPanel } from './corrections.js';
 import { api, definition } from './api.js';
-import { h, show, uid } from './dom.js';
-import { dateTime, loc, problemText, t } from './i18n.js';
+import { h, mask, show, uid } from './dom.js';
+import { addMessages, dateTime, loc, problemText, t } from './i18n.js';
+import { documentsPanel } from './review-documents.js';
 import { displayValue } from './wizard.js';
+
+addMessages({
+  'review.reveal': '显示完整证件号',
+  'review.revealHint': '证件号默认部分隐藏；查看完整号码将被记录。',
+  'review.revealed': '已显示完整证件号（已记录）',
+}, {
+  'review.reveal': 'Show full ID numbers',
+  'review.revealHint': 'ID numbers are partly hidden; viewing them in full is recorded.',
+  'review.revealed': 'Full ID numbers shown (recorded)',
+});
 
 const enc = encodeURIComponent;
 const STATUSES = ['OPEN', 'WAITING', 'APPROVED', 'REJECTED', 'RETURNED', 'CANCELLED'];
@@ -26,6 +37,11 @@ export async function currentUser() {
 /** Whether the user is known to be a reviewer (without asking the API). */
 export function knownReviewer() {
   return Boolean(me?.roles?.includes('reviewer'));
+}
+
+/** The signed-in user if already fetched, else null (display only). */
+export function knownUser() {
+  return me;
 }
 
 /** Forgets the cached user (sign-out). */
@@ -206,7 +222,7 @@ export async function taskView(main, taskId, notice = null) {
       h('p', {}, h('a', { href: '#/review', class: 'btn btn-secondary' }, t('review.backToQueue'))));
     return;
   }
-  const { task, answers, changedSteps, applicationStatus } = answer.data;
+  const { task, answers, changedSteps, applicationStatus, documents } = answer.data;
   const def = await definition(task.tenant);
   const changed = new Set(changedSteps || []);
   const reload = (message) => taskView(main, taskId, message);
@@ -289,8 +305,27 @@ export async function taskView(main, taskId, notice = null) {
               ? t('review.changed', { steps: def.steps.filter((s) => changed.has(s.id)).map((s) => loc(s.title)).join('、') })
               : t('review.unchanged'))
           : h('p', { class: 'muted small' }, t('review.firstSubmission')),
+        revealBox(taskId, main),
         answersView(def, answers, changed)),
-      h('div', { class: 'review-aside' }, claimBox, decisionForm)));
+      h('div', { class: 'review-aside' }, claimBox, decisionForm)),
+    documentsPanel(def, task, documents || []));
+}
+
+/** ID numbers are shown masked (3205**********1234) until the reviewer reveals them; the reveal is audited. */
+function revealBox(taskId, main) {
+  const note = h('p', { class: 'muted small', id: 'reveal-state', role: 'status' }, t('review.revealHint'));
+  const button = h('button', {
+    type: 'button', class: 'btn btn-secondary btn-small', id: 'reveal-ids',
+    onclick: async () => {
+      button.disabled = true;
+      const result = await api(`review/tasks/${enc(taskId)}/reveals`, { method: 'POST' });
+      if (!result.ok) { button.disabled = false; return; }
+      main.querySelectorAll('.id-number').forEach((el) => { el.textContent = el.dataset.full; });
+      note.textContent = t('review.revealed');
+      button.hidden = true;
+    },
+  }, t('review.reveal'));
+  return h('div', { class: 'reveal' }, button, note);
 }
 
 function fact(label, value) {
@@ -302,7 +337,9 @@ function answersView(def, answers, changed) {
   const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
   const list = (section, entry) => h('dl', { class: 'preview-list' },
     section.fields.filter((f) => !isEmpty(entry?.[f.id])).map((f) =>
-      h('div', { class: loc(f.label).length > 24 ? 'long' : null }, h('dt', {}, loc(f.label)), h('dd', {}, displayValue(f, entry[f.id])))));
+      h('div', { class: loc(f.label).length > 24 ? 'long' : null }, h('dt', {}, loc(f.label)), h('dd', {}, f.type === 'ID_NUMBER'
+        ? h('span', { class: 'id-number', dataset: { full: String(entry[f.id]) } }, mask(entry[f.id]))
+        : displayValue(f, entry[f.id])))));
   return def.steps.filter((s) => answers?.[s.id] && s.sections.length).map((s) => {
     const saved = answers[s.id];
     const isChanged = changed.has(s.id);

@@ -10,6 +10,7 @@ import { loc, problemText, t, time } from './i18n.js';
 import { pointsPanel } from './points.js';
 import { schoolControl } from './recommend.js';
 import { beforeSubmit, hooks } from './wizard-hooks.js';
+import { uploadSlots } from './uploads.js';
 
 const enc = encodeURIComponent;
 const AUTOSAVE_MS = 4000;
@@ -384,11 +385,16 @@ export async function wizardView(main, tenant, childId, stepId) {
         !current && (saved.has(s.id) || i < index) ? h('a', { href: route(s.id) }, content) : h('span', {}, content));
     })));
 
+  // Document slots of the step (js/uploads.js), shown under the step's live conditions.
+  const uploads = uploadSlots({ tenant, childId, step, readOnly });
+  uploads.conditional.forEach((c) => visibility.push({ ...c, section: null, entry: null }));
+
   const form = h('form', { class: 'wizard-form', novalidate: true, id: 'step-form' },
     summary,
     last ? preview(def, app, route, readOnly) : null,
     readOnly && !last ? h('p', { class: 'alert warn' }, t('wizard.readOnly')) : null,
-    step.sections.map(renderSection));
+    step.sections.map(renderSection),
+    uploads.element);
 
   const actions = h('div', { class: 'actions sticky' });
   if (index > 0) actions.append(h('a', { class: 'btn btn-secondary', href: route(def.steps[index - 1].id), id: 'previous' }, t('wizard.previous')));

@@ -5,19 +5,23 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What every browser test shares: Debian's Chromium driven by Playwright (no browser download), headless,
  * zh-CN, opened on the deployment under {@code localhost} (a secure context: Web Crypto for PKCE), whose
- * origin is allowed in Keycloak's {@code civic-web} client; console errors are collected.
+ * origin is allowed in Keycloak's {@code civic-web} client; console errors are collected; {@link #shot}
+ * writes each page at 375 px and 1280 px and runs axe-core on it (no serious or critical violation).
  */
 abstract class BrowserTest {
 
@@ -31,8 +35,12 @@ abstract class BrowserTest {
 
   Playwright playwright;
   Browser browser;
+  BrowserContext context;
   Page page;
   final List<String> consoleErrors = new ArrayList<>();
+
+  /** axe-core's script (test-scope WebJar), read once. */
+  private static String axeSource;
 
   @BeforeEach
   void openBrowser() throws Exception {
@@ -45,8 +53,21 @@ abstract class BrowserTest {
         .setExecutablePath(Path.of(System.getProperty("civic.chromium", "/usr/bin/chromium")))
         .setHeadless(true)
         .setArgs(List.of("--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN")));
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(1280, 900).setLocale("zh-CN"));
+    // A shared 2-core machine: pages that call Keycloak (staff lists) may take longer than the 5 s default.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    newContext();
+  }
+
+  /**
+   * Closes the current browser context (cookies, storage, the in-memory tokens: like closing the
+   * browser) and opens a fresh one with a new page.
+   */
+  void newContext() {
+    if (context != null) {
+      context.close();
+    }
+    context = browser.newContext(new Browser.NewContextOptions()
+        .setViewportSize(1280, 900).setLocale("zh-CN").setAcceptDownloads(true));
     context.setDefaultTimeout(20_000);
     page = context.newPage();
     page.onConsoleMessage(m -> {
@@ -55,6 +76,59 @@ abstract class BrowserTest {
       }
     });
     page.onPageError(e -> consoleErrors.add(e));
+  }
+
+  /**
+   * Runs axe-core on the page as it is now and fails on any serious or critical violation, naming the
+   * rule, its help text and the first elements concerned.
+   */
+  void axe(String where) throws Exception {
+    page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
+    Object found = page.evaluate("async () => {"
+        + " const r = await axe.run(document, { resultTypes: ['violations'] });"
+        + " return JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        + "   .map(v => ({ id: v.id, impact: v.impact, help: v.help,"
+        + "     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' ')) })));"
+        + "}");
+    if (!"[]".equals(found)) {
+      throw new AssertionError("axe-core: serious/critical violations on " + where + ": " + found);
+    }
+  }
+
+  static synchronized String axeSource() throws Exception {
+    if (axeSource == null) {
+      Properties pom = new Properties();
+      try (InputStream in = BrowserTest.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+        pom.load(in);
+      }
+      String path = "/META-INF/resources/webjars/axe-core/" + pom.getProperty("version") + "/axe.min.js";
+      try (InputStream in = BrowserTest.class.getResourceAsStream(path)) {
+        axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+    return axeSource;
+  }
+
+  /** Checks the page with axe-core, then writes it at 375 px and 1280 px wide (full height). */
+  void shot(String name) throws Exception {
+    page.waitForLoadState();
+    for (int width : new int[] {375, 1280}) {
+      page.setViewportSize(width, 900);
+      page.waitForTimeout(150);
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve(name + "-" + width + ".png")));
+    }
+    if (page.url().startsWith(base.toString())) { // our pages, not Keycloak's
+      axe(name);
+    }
+  }
+
+  /** On Keycloak's own login page (after a redirect): signs in and waits to be back on the platform. */
+  void keycloakLogin(String username, String password) {
+    page.waitForURL(java.util.regex.Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
+    page.fill("#username", username);
+    page.fill("#password", password);
+    page.click("#kc-login");
+    page.waitForURL(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(base.toString()) + ".*"));
   }
 
   /** A browser flow that may throw anything. */

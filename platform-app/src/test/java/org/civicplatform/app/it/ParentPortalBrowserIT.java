@@ -235,16 +235,6 @@ class ParentPortalBrowserIT extends BrowserTest {
     assertThat(page.locator("#sign-in")).isVisible();
   }
 
-  /** Writes the page at 375 px and 1280 px wide (full height). */
-  void shot(String name) throws Exception {
-    page.waitForLoadState();
-    for (int width : new int[] {375, 1280}) {
-      page.setViewportSize(width, 900);
-      page.waitForTimeout(150);
-      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve(name + "-" + width + ".png")));
-    }
-  }
-
   static String validId(String yyyymmdd) {
     String first17 = "320583" + yyyymmdd + String.format("%03d", (int) (Math.random() * 1000));
     return first17 + IdNumbers.checkCharacter(first17);

@@ -71,6 +71,12 @@ class ReviewerWorkbenchBrowserIT extends BrowserTest {
     assertEquals(200, review.decide(REVIEWER, first,
         "{\"decision\": \"RETURN\", \"reasonText\": \"请补充先进典型证明\", \"fields\": [\"honours.honour.hasHonour\"]}").status());
     String parent = ApplicationsIT.token("13800000002");
+    // The parent adds the 电子注册备案表 PDF before resubmitting: the reviewer sees and opens it.
+    DocumentsIT documents = new DocumentsIT();
+    documents.base = deployment;
+    DocumentsIT.Reply uploaded = documents.upload(parent, app.split("/")[4], "registrationRecord", "备案表.pdf",
+        DocumentsIT.pdf("Record " + java.util.UUID.randomUUID()));
+    assertEquals(201, uploaded.status(), uploaded.text());
     assertEquals(200, api.put(app + "/steps/honours", parent, "{\"honour\": {\"hasHonour\": true, \"relation\": \"FATHER\","
         + " \"kind\": \"BRAVERY\", \"level\": \"COUNTY\", \"awardedOn\": \"2021-05-01\"}}").status());
     assertEquals(200, api.postEmpty(app + "/submit", parent, "Idempotency-Key", java.util.UUID.randomUUID().toString()).status());
@@ -115,6 +121,20 @@ class ReviewerWorkbenchBrowserIT extends BrowserTest {
     assertThat(page.locator(".preview-step.changed[data-step=honours]")).containsText("已修改");
     assertThat(page.locator(".preview-step.changed")).hasCount(1);
     assertThat(page.locator("#decision-submit")).isDisabled();
+
+    // The documents with their checks; the PDF opens in the viewer. ID numbers are masked until revealed.
+    Locator document = page.locator("#task-documents li.rdoc");
+    assertThat(document).containsText("电子注册备案表");
+    assertThat(document).containsText("1 页");
+    assertThat(document).containsText("在线验证码");
+    document.getByText("查看").click();
+    assertThat(page.locator("#doc-viewer-pdf")).hasAttribute("src", Pattern.compile("^blob:"));
+    Locator idNumber = page.locator(".answers .id-number").first();
+    assertThat(idNumber).hasText(Pattern.compile("^\\d{4}\\*{10}[\\dX]{4}$"));
+    shot("reviewer-03a-task-documents");
+    page.click("#reveal-ids");
+    assertThat(page.locator("#reveal-state")).containsText("已记录");
+    assertThat(idNumber).hasText(Pattern.compile("^\\d{17}[\\dX]$"));
 
     // Another reviewer holds the task: the claim is refused with the conflict explained in Chinese.
     String admin = ApplicationsIT.token("ks-admin");
@@ -173,13 +193,4 @@ class ReviewerWorkbenchBrowserIT extends BrowserTest {
         consoleErrors.toString());
   }
 
-  /** Writes the page at 375 px and 1280 px wide (full height). */
-  void shot(String name) throws Exception {
-    page.waitForLoadState();
-    for (int width : new int[] {375, 1280}) {
-      page.setViewportSize(width, 900);
-      page.waitForTimeout(150);
-      page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve(name + "-" + width + ".png")));
-    }
-  }
 }

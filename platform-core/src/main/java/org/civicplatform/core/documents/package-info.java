@@ -9,7 +9,9 @@
  *
  * <p>Extension points: {@link org.civicplatform.core.documents.control.VirusScanner} (built-in
  * signatures or clamd, by {@code platform.documents.scanner}); {@link
- * org.civicplatform.core.documents.control.DocumentAccess} decides who may read a document (today the
- * owning family; reviewers by scope and tenant admins come with the review component).
+ * org.civicplatform.core.documents.control.DocumentAccess} and {@code Documents} decide who may read a
+ * document: the owning family, reviewers whose scope covers a review task of the child's application (the
+ * review queue's rule), and the tenant's administrators; everyone else gets 404. The family can list who
+ * read its document ({@code GET …/documents/{id}/reads}, from the audit trail).
  */
 package org.civicplatform.core.documents;

@@ -35,6 +35,8 @@ import org.civicplatform.core.families.entity.Child;
 import org.civicplatform.core.families.entity.Family;
 import org.civicplatform.core.identity.control.Caller;
 import org.civicplatform.core.problems.ProblemException;
+import org.civicplatform.core.review.control.ReviewWorkflow;
+import org.civicplatform.core.review.entity.ReviewTask;
 import org.civicplatform.core.tenancy.control.Tenants;
 import org.civicplatform.spi.form.DocumentSlot;
 
@@ -178,10 +180,57 @@ public class Documents {
     tenants.require(tenant);
     Document document = em.find(Document.class, id);
     if (document == null || !document.tenantId().equals(tenant)
-        || !DocumentAccess.mayRead(caller, document, familyId(tenant))) {
+        || !(DocumentAccess.mayRead(caller, document, familyId(tenant)) || staffMayRead(document))) {
       throw ProblemException.notFound("document", String.valueOf(id));
     }
     return document;
+  }
+
+  /**
+   * Reviewers whose scope covers a review task of the child's application (the review queue's rule,
+   * {@link ReviewWorkflow#covers}) and the tenant's administrators. A document belongs to the
+   * application of its child (one application per child and school year).
+   */
+  private boolean staffMayRead(Document document) {
+    if (DocumentAccess.administers(caller, document)) {
+      return true;
+    }
+    if (!caller.hasRole("reviewer")) {
+      return false;
+    }
+    return em.createQuery(
+            "select t from ReviewTask t, Application a where t.applicationId = a.id and a.tenantId = :tenant"
+                + " and a.childId = :child", ReviewTask.class)
+        .setParameter("tenant", document.tenantId()).setParameter("child", document.childId())
+        .getResultList().stream().anyMatch(task -> ReviewWorkflow.covers(caller, task));
+  }
+
+  /**
+   * The documents of an application's child, for the review task page (the caller's access to the
+   * task was checked by the review component). Listing is recorded with the application read.
+   */
+  @Transactional
+  public List<DocumentView> ofApplication(String tenant, UUID childId) {
+    return em.createNamedQuery(Document.OF_CHILD, Document.class)
+        .setParameter("tenant", tenant).setParameter("child", childId).getResultList().stream()
+        .map(DocumentView::of).toList();
+  }
+
+  /** Who read a document of the caller's family, and when (from the audit trail). */
+  public record Read(String action, String role, Instant at) {}
+
+  @Transactional
+  public List<Read> reads(String tenant, UUID id) {
+    Document document = readable(tenant, id);
+    if (!DocumentAccess.mayRead(caller, document, familyId(tenant))) {
+      throw ProblemException.notFound("document", String.valueOf(id));
+    }
+    return em.createQuery(
+            "select e from AuditEvent e where e.tenantId = :tenant and e.targetType = 'document' and e.targetId = :id"
+                + " and e.action in ('document.download', 'document.preview') order by e.id",
+            org.civicplatform.core.audit.entity.AuditEvent.class)
+        .setParameter("tenant", tenant).setParameter("id", id.toString()).getResultList().stream()
+        .map(e -> new Read(e.action(), e.actorRole(), e.occurredAt())).toList();
   }
 
   private DocumentSlot slot(String tenant, String slotId) {

@@ -25,8 +25,9 @@ import java.util.UUID;
 import org.civicplatform.core.problems.ProblemException;
 
 /**
- * One document of the signed-in family: download, thumbnail preview, removal (uploads and listing are
- * per child: {@link ChildDocumentsResource}). Downloads are always attachments with {@code
+ * One document: download and thumbnail preview (the family, reviewers whose scope covers its
+ * application, the tenant's administrators; every read audited), the family's view of who read it, and
+ * removal by the family (uploads and listing are per child: {@link ChildDocumentsResource}). Downloads are always attachments with {@code
  * X-Content-Type-Options: nosniff} and a sandboxing CSP.
  */
 @Path("tenants/{tenant}/documents")
@@ -41,14 +42,24 @@ public class DocumentsResource {
 
   @GET
   @Path("{id}/content")
+  @RolesAllowed({"parent", "reviewer", "tenant-admin", "platform-admin"})
   public Response download(@PathParam("id") String id) {
     return send(documents.open(tenant, uuid(id, "document"), false));
   }
 
   @GET
   @Path("{id}/preview")
+  @RolesAllowed({"parent", "reviewer", "tenant-admin", "platform-admin"})
   public Response preview(@PathParam("id") String id) {
     return send(documents.open(tenant, uuid(id, "document"), true));
+  }
+
+  /** Who has read this document of the family (role and time, from the audit trail). */
+  @GET
+  @Path("{id}/reads")
+  @Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+  public List<Documents.Read> reads(@PathParam("id") String id) {
+    return documents.reads(tenant, uuid(id, "document"));
   }
 
   @DELETE

@@ -5,9 +5,9 @@ import org.civicplatform.core.documents.entity.Document;
 import org.civicplatform.core.identity.control.Caller;
 
 /**
- * Who may read a document: the one place the rule lives. Today the owning family only. The review
- * component extends this with reviewers whose scope (district, department, school) covers the
- * document's application and with the tenant's administrators; the boundary already asks here.
+ * Who may read a document: the owning family; the tenant's administrators ({@link #administers}); and
+ * reviewers whose scope covers a review task of the document's application (decided with the review
+ * queue's own rule by {@code Documents}, which can see the tasks). Everyone else gets 404.
  */
 public final class DocumentAccess {
 
@@ -17,6 +17,12 @@ public final class DocumentAccess {
   public static boolean mayRead(Caller caller, Document document, UUID callerFamily) {
     return caller.userId() != null && caller.belongsTo(document.tenantId())
         && document.familyId().equals(callerFamily);
+  }
+
+  /** A tenant administrator of the document's tenant (or a platform administrator). */
+  public static boolean administers(Caller caller, Document document) {
+    return caller.userId() != null && (caller.hasRole("platform-admin")
+        || (caller.hasRole("tenant-admin") && caller.belongsTo(document.tenantId())));
   }
 
   /** Changing or removing a document is for its family alone. */

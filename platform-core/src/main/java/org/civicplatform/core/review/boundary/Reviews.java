@@ -40,6 +40,7 @@ public class Reviews {
   @Inject AuditTrail audit;
   @Inject org.civicplatform.core.verification.control.VerificationResults verification;
   @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
+  @Inject org.civicplatform.core.documents.boundary.Documents documents;
 
   @Inject
   @ConfigProperty(name = "platform.review.claim-minutes", defaultValue = "30")
@@ -72,7 +73,8 @@ public class Reviews {
   public record TaskDetail(
       TaskView task, JsonObject answers, List<String> changedSteps, String applicationStatus,
       List<org.civicplatform.core.verification.control.VerificationResults.ItemResult> verification,
-      jakarta.json.JsonArray corrections) {}
+      jakarta.json.JsonArray corrections,
+      List<org.civicplatform.core.documents.boundary.Documents.DocumentView> documents) {}
 
   /** A decision: APPROVE, REJECT (with a reason) or RETURN (naming what to fix). */
   public record DecisionRequest(String decision, String reasonCode, String reasonText, List<String> fields) {}
@@ -172,7 +174,8 @@ public class Reviews {
     Application application = em.find(Application.class, task.applicationId());
     audit.record(task.tenantId(), "application.read", "application", application.id());
     return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name(),
-        verification.of(application.id(), task.submission()), corrections(application.id(), task.submission()));
+        verification.of(application.id(), task.submission()), corrections(application.id(), task.submission()),
+        documents.ofApplication(task.tenantId(), application.childId()));
   }
 
   /** The registry-prefilled values the parent corrected before this submission (original vs corrected). */
@@ -203,6 +206,13 @@ public class Reviews {
     java.util.TreeSet<String> steps = new java.util.TreeSet<>(before.keySet());
     steps.addAll(after.keySet());
     return steps.stream().filter(s -> !java.util.Objects.equals(before.get(s), after.get(s))).toList();
+  }
+
+  /** The reviewer chose to see the application's ID numbers unmasked: recorded, nothing returned. */
+  @Transactional
+  public void revealed(UUID id) {
+    ReviewTask task = visible(id);
+    audit.record(task.tenantId(), "application.reveal", "application", task.applicationId());
   }
 
   @Transactional

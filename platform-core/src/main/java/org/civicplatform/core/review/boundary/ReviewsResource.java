@@ -41,6 +41,14 @@ public class ReviewsResource {
     return reviews.detail(id);
   }
 
+  /** Records that the reviewer revealed the application's masked ID numbers (audited). */
+  @POST
+  @Path("{id}/reveals")
+  public jakarta.ws.rs.core.Response reveal(@PathParam("id") UUID id) {
+    reviews.revealed(id);
+    return jakarta.ws.rs.core.Response.noContent().build();
+  }
+
   @POST
   @Path("{id}/claim")
   public Reviews.TaskView claim(@PathParam("id") UUID id) {
