@@ -365,8 +365,15 @@ function decisionPanel(def, answers, task, mine, decide) {
   const reasonError = h('p', { class: 'field-error', id: 'reason-error', hidden: true });
   const fieldsError = h('p', { class: 'field-error', id: 'return-fields-error', hidden: true });
   const reasonText = h('textarea', { id: 'reason-text', name: 'reasonText', rows: 4, maxlength: 1000, 'aria-describedby': 'reason-hint reason-error' });
+  // the tenant's reasons for 不通过 / 退回 (GET /api/tenants/{t} decisionReasons)
+  const reasons = def.decisionReasons || [];
+  const reasonCode = h('select', { id: 'reason-code', name: 'reasonCode', 'aria-describedby': 'reason-error' });
+  const fillReasons = (decision) => reasonCode.replaceChildren(h('option', { value: '' }, t('common.choose')),
+    ...reasons.filter((r) => r.decisions.includes(decision)).map((r) => h('option', { value: r.code }, loc(r.text))));
   const reasonBox = h('div', { class: 'field', id: 'reason-field', hidden: true },
-    h('label', { for: 'reason-text' }, t('review.reason'), h('span', { class: 'req', id: 'reason-req', 'aria-hidden': 'true' }, ' *')),
+    h('label', { for: 'reason-code' }, t('review.reasonCode'), h('span', { class: 'req', id: 'reason-req', 'aria-hidden': 'true' }, ' *')),
+    reasonCode,
+    h('label', { for: 'reason-text' }, t('review.reason')),
     h('p', { class: 'hint', id: 'reason-hint' }, t('review.reasonHint')),
     reasonText, reasonError);
 
@@ -392,6 +399,10 @@ function decisionPanel(def, answers, task, mine, decide) {
   const sync = () => {
     const value = form.querySelector('input[name=decision]:checked')?.value;
     reasonBox.hidden = !(value === 'REJECT' || value === 'RETURN');
+    if (!reasonBox.hidden && reasonCode.dataset.decision !== value) {
+      fillReasons(value);
+      reasonCode.dataset.decision = value;
+    }
     form.querySelector('#reason-req').hidden = value !== 'REJECT';
     returnBox.hidden = value !== 'RETURN';
   };
@@ -427,17 +438,20 @@ function decisionPanel(def, answers, task, mine, decide) {
     const fields = [...form.querySelectorAll('input[name=fields]:checked')].map((i) => i.value);
     const text = reasonText.value.trim();
     if (!decision) { mark(decisionError, form.querySelector('#decision-APPROVE'), t('review.decision.missing')); form.querySelector('#decision-APPROVE').focus(); return; }
-    if (decision === 'REJECT' && !text) { mark(reasonError, reasonText, t('review.reasonMissing')); reasonText.focus(); return; }
+    const code = decision === 'APPROVE' ? '' : reasonCode.value;
+    if (decision === 'REJECT' && !code) { mark(reasonError, reasonCode, t('review.reasonMissing')); reasonCode.focus(); return; }
+    if (reasons.find((r) => r.code === code)?.needsText && !text) { mark(reasonError, reasonText, t('review.reasonTextMissing')); reasonText.focus(); return; }
     if (decision === 'RETURN' && !fields.length) { mark(fieldsError, returnBox.querySelector('input'), t('review.returnFieldsMissing')); returnBox.querySelector('details')?.setAttribute('open', ''); returnBox.querySelector('input')?.focus(); return; }
     const body = { decision };
     if (decision !== 'APPROVE' && text) body.reasonText = text;
+    if (code) body.reasonCode = code;
     if (decision === 'RETURN') body.fields = fields;
     const button = form.querySelector('#decision-submit');
     // Problems naming fields are shown next to them; the rest above the page (decide() shows them).
     const problem = await decide(button, body);
     const targets = {
       decision: [decisionError, form.querySelector('#decision-APPROVE')],
-      reasonCode: [reasonError, reasonText],
+      reasonCode: [reasonError, reasonCode],
       reasonText: [reasonError, reasonText],
       fields: [fieldsError, returnBox.querySelector('input')],
     };

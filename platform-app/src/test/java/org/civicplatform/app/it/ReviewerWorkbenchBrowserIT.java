@@ -155,7 +155,13 @@ class ReviewerWorkbenchBrowserIT extends BrowserTest {
     page.check("#decision-REJECT");
     assertThat(page.locator("#reason-text")).isVisible();
     page.click("#decision-submit");
-    assertThat(page.locator("#reason-error")).containsText("请填写原因");
+    assertThat(page.locator("#reason-error")).containsText("请选择原因");
+    assertThat(page.locator("#reason-code")).hasAttribute("aria-invalid", "true");
+    // the tenant's list: 其他 needs the reviewer's words
+    assertThat(page.locator("#reason-code option")).containsText(new String[] {"请选择", "材料不全或不清晰", "其他"});
+    page.selectOption("#reason-code", "OTHER");
+    page.click("#decision-submit");
+    assertThat(page.locator("#reason-error")).containsText("请填写具体原因");
     assertThat(page.locator("#reason-text")).hasAttribute("aria-invalid", "true");
     page.check("#decision-RETURN");
     assertThat(page.locator("#return-fields")).isVisible();
