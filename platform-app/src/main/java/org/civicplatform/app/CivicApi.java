@@ -41,6 +41,8 @@ public class CivicApi extends Application {
         org.civicplatform.core.registry.boundary.SimulatedRegistriesResource.class,
         org.civicplatform.core.verification.boundary.VerificationResource.class,
         org.civicplatform.core.identity.control.RealNameFilter.class,
+        org.civicplatform.core.allocation.boundary.AllocationsResource.class,
+        org.civicplatform.core.allocation.boundary.AdmissionResource.class,
         ProblemMappers.Domain.class,
         ProblemMappers.Rules.class,
         ProblemMappers.MalformedJson.class,

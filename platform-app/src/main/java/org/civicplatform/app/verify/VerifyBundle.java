@@ -1,0 +1,149 @@
+package org.civicplatform.app.verify;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.civicplatform.spi.allocation.AllocationInput;
+import org.civicplatform.spi.allocation.AllocationProcedure;
+import org.civicplatform.spi.allocation.AllocationResult;
+import org.civicplatform.spi.allocation.ApplicantResult;
+import org.civicplatform.spi.allocation.SeededLottery;
+
+/**
+ * Re-runs a published allocation bundle and reports whether it reproduces the published result:
+ *
+ * <pre>
+ * java -cp platform-app/target/classes:$(cat platform-app/target/launcher.classpath) \
+ *     org.civicplatform.app.verify.VerifyBundle bundle.json
+ * </pre>
+ *
+ * Checks, in order: the revealed seed against the published commitment (SHA-256); the input against its
+ * published digest; then runs the named procedure (the tenant's class, found on the class path) on the
+ * input and compares the result, applicant by applicant, with the published one and its digest. Exit 0
+ * when identical; 1 with the first difference (the first differing applicant's key) otherwise; 2 when the
+ * bundle cannot be read.
+ */
+public final class VerifyBundle {
+
+  /** The verdict: identical or not, and what was found. */
+  public record Report(boolean identical, String message) {}
+
+  private VerifyBundle() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: VerifyBundle BUNDLE.json");
+      System.exit(2);
+    }
+    Report report;
+    try {
+      report = verify(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      System.err.println("UNREADABLE: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    PrintStream out = report.identical() ? System.out : System.err;
+    out.println(report.message());
+    System.exit(report.identical() ? 0 : 1);
+  }
+
+  public static Report verify(String bundleText) {
+    JsonObject bundle;
+    try (JsonReader reader = Json.createReader(new StringReader(bundleText))) {
+      bundle = reader.readObject();
+    }
+    String seed = bundle.getString("seed", null);
+    String commitment = bundle.getString("seedCommitment", null);
+    if (!SeededLottery.matches(seed, commitment)) {
+      return new Report(false, "DIFFERENT: the revealed seed does not match the published commitment " + commitment);
+    }
+    JsonObject inputJson = bundle.getJsonObject("input");
+    if (!commitment.equals(inputJson.getString("seedCommitment", null))) {
+      return new Report(false, "DIFFERENT: the input was made for another seed commitment");
+    }
+    AllocationInput input = AllocationInput.fromCanonical(seed, inputJson);
+    AllocationProcedure procedure = procedure(bundle.getString("procedure"));
+    AllocationResult rerun = procedure.run(input);
+    String inputDigest = input.digest();
+    String problem = null;
+    if (!inputDigest.equals(bundle.getString("inputDigest"))) {
+      problem = "the input differs from its published digest " + bundle.getString("inputDigest") + " (now " + inputDigest + ")";
+    }
+    String firstDifference = firstDifference(rerun, bundle.getJsonObject("result"));
+    String digest = rerun.digest();
+    if (firstDifference == null && problem == null && digest.equals(bundle.getString("resultDigest"))) {
+      return new Report(true, "IDENTICAL: " + rerun.applicants().size() + " applicants, result digest " + digest
+          + ", seed matches commitment " + commitment);
+    }
+    StringBuilder message = new StringBuilder("DIFFERENT:");
+    if (problem != null) {
+      message.append(' ').append(problem).append(';');
+    }
+    if (firstDifference != null) {
+      message.append(' ').append(firstDifference).append(';');
+    }
+    message.append(" re-run result digest ").append(digest).append(", published ").append(bundle.getString("resultDigest"));
+    return new Report(false, message.toString());
+  }
+
+  private static String firstDifference(AllocationResult rerun, JsonObject published) {
+    List<JsonObject> expected = published.getJsonArray("applicants").getValuesAs(JsonObject.class);
+    List<ApplicantResult> actual = rerun.applicants();
+    for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+      if (i >= expected.size()) {
+        return "first differing applicant " + actual.get(i).applicantKey() + ": not in the published result";
+      }
+      if (i >= actual.size()) {
+        return "first differing applicant " + expected.get(i).getString("applicant") + ": missing from the re-run";
+      }
+      JsonObject mine = Json.createReader(new StringReader(actual.get(i).canonical())).readObject();
+      if (!mine.equals(expected.get(i))) {
+        return "first differing applicant " + actual.get(i).applicantKey() + ": published " + summary(expected.get(i))
+            + ", re-run " + summary(mine);
+      }
+    }
+    JsonArray schools = published.getJsonArray("schools");
+    JsonValue lines = published.get("districtLines");
+    String rerunText = rerun.canonical();
+    JsonObject mine = Json.createReader(new StringReader(rerunText)).readObject();
+    if (!mine.getJsonArray("schools").equals(schools)) {
+      return "the school tallies differ";
+    }
+    if (!mine.get("districtLines").equals(lines)) {
+      return "the district lines differ";
+    }
+    return null;
+  }
+
+  private static String summary(JsonObject applicant) {
+    JsonArray outcomes = applicant.getJsonArray("outcomes");
+    if (outcomes.isEmpty()) {
+      return "no outcome";
+    }
+    JsonObject last = outcomes.getJsonObject(outcomes.size() - 1);
+    return last.getString("phase") + " " + last.getString("outcome")
+        + (last.containsKey("school") ? " at " + last.getString("school") : "");
+  }
+
+  static AllocationProcedure procedure(String className) {
+    try {
+      Object procedure = Class.forName(className).getDeclaredConstructor().newInstance();
+      if (procedure instanceof AllocationProcedure p) {
+        return p;
+      }
+      throw new IllegalArgumentException(className + " is not an allocation procedure");
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("procedure " + className + " is not on the class path", e);
+    }
+  }
+}
