@@ -7,6 +7,7 @@ import { lang, setLang, t } from './i18n.js';
 import { addChildView, chooserView, homeView, pledgeView } from './home.js';
 import { leaveWizard, wizardView } from './wizard.js';
 import { currentUser, forgetUser, knownReviewer, queueView, taskView } from './review.js';
+import { allocationView } from './admin-allocation.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header-actions');
@@ -19,6 +20,7 @@ const routes = [
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/step\/([\w-]+)$/, (m) => wizardView(main, m[1], m[2], m[3])],
   [/^#\/review$/, () => queueView(main)],
   [/^#\/review\/task\/([\w-]+)$/, (m) => taskView(main, m[1])],
+  [/^#\/admin\/([\w-]+)\/allocation(?:\/([\w-]+))?$/, (m) => allocationView(main, m[1], m[2])],
 ];
 
 /** Routes that need a signed-in user. */
