@@ -47,15 +47,28 @@ public class AllocationBenchmark {
         try (Connection c = db.connect()) {
           c.setAutoCommit(false);
           long t0 = System.nanoTime();
+          long cpu0 = processCpuNanos();
           AllocationEngine.Stored stored = AllocationEngine.dryRun(c, tenant,
               new AllocationEngine.Request("kunshan", 2024, "PRIMARY", null, seed, "GIVEN", "bench"), Instant.now());
           c.commit();
           long total = (System.nanoTime() - t0) / 1_000_000;
+          long cpu = (processCpuNanos() - cpu0) / 1_000_000;
           digests.add(stored.resultDigest());
+          if (i == 1) {
+            try (Statement q = c.createStatement(); var rs = q.executeQuery("select coalesce(rule, '-'), count(*)"
+                + " from allocation_applicant where run_id = '" + stored.runId() + "' group by 1 order by 2 desc")) {
+              StringBuilder rules = new StringBuilder("final outcomes by rule:");
+              while (rs.next()) {
+                rules.append(' ').append(rs.getString(1)).append('=').append(rs.getInt(2));
+              }
+              System.out.println(rules);
+            }
+          }
           System.out.printf("run %d: %d applicants, %d placed | load+map %d ms | algorithm (run + digests) %d ms |"
-              + " store (COPY + tallies) + commit %d ms | end-to-end %d ms | peak heap %d MB%n", i, stored.applicants(),
-              stored.placed(), stored.loadMillis(), stored.computeMillis(), total - stored.loadMillis() - stored.computeMillis(),
-              total, peakHeapMb());
+              + " store (COPY + tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, load average %.1f) | peak heap %d MB%n",
+              i, stored.applicants(), stored.placed(), stored.loadMillis(), stored.computeMillis(),
+              total - stored.loadMillis() - stored.computeMillis(), total, cpu,
+              ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakHeapMb());
         }
       }
       System.out.println("result digests identical across runs: " + digests.stream().distinct().count() + " distinct of "
@@ -63,6 +76,11 @@ public class AllocationBenchmark {
       System.out.println("max heap (-Xmx): " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, cores: "
           + Runtime.getRuntime().availableProcessors());
     }
+  }
+
+  /** CPU time of this JVM (all its threads: main, GC, JIT); PostgreSQL's own CPU is not included. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static void resetPeaks() {
@@ -127,11 +145,11 @@ public class AllocationBenchmark {
               else jsonb_build_object('honour', jsonb_build_object('hasHonour', false)) end,
             'choices', jsonb_build_object('choices',
               jsonb_strip_nulls(jsonb_build_object(
-                'public', 'pub-' || (n %% 12) || '-' || (n * 7919 %% 20),
+                'public', 'pub-' || (n %% 12) || '-' || ((n / 12) * 7 %% 20),
                 'private1', case when n %% 5 = 1 then 'priv-' || (n * 3 %% 12) || '-' || (n %% 5) end,
                 'private2', case when n %% 3 = 2 then 'priv-' || (n * 7 %% 12) || '-' || (n * 11 %% 5) end)))),
           'd' || (n %% 12), now(), now(), now(), 'PRIMARY', 'ES2024' || lpad(n::text, 6, '0'), 1
-        from (select id, row_number() over (order by id) n from child) c;
+        from (select id, (row_number() over (order by id))::int n from child) c;
         """.formatted(n);
   }
 }

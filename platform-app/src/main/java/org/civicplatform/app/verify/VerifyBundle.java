@@ -1,10 +1,10 @@
 package org.civicplatform.app.verify;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -57,11 +57,16 @@ public final class VerifyBundle {
     System.exit(report.identical() ? 0 : 1);
   }
 
-  public static Report verify(String bundleText) {
-    JsonObject bundle;
-    try (JsonReader reader = Json.createReader(new StringReader(bundleText))) {
-      bundle = reader.readObject();
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  private static JsonObject parse(String text) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+      return reader.readObject();
     }
+  }
+
+  public static Report verify(String bundleText) {
+    JsonObject bundle = parse(bundleText);
     String seed = bundle.getString("seed", null);
     String commitment = bundle.getString("seedCommitment", null);
     if (!SeededLottery.matches(seed, commitment)) {
@@ -106,7 +111,7 @@ public final class VerifyBundle {
       if (i >= actual.size()) {
         return "first differing applicant " + expected.get(i).getString("applicant") + ": missing from the re-run";
       }
-      JsonObject mine = Json.createReader(new StringReader(actual.get(i).canonical())).readObject();
+      JsonObject mine = parse(actual.get(i).canonical());
       if (!mine.equals(expected.get(i))) {
         return "first differing applicant " + actual.get(i).applicantKey() + ": published " + summary(expected.get(i))
             + ", re-run " + summary(mine);
@@ -115,7 +120,7 @@ public final class VerifyBundle {
     JsonArray schools = published.getJsonArray("schools");
     JsonValue lines = published.get("districtLines");
     String rerunText = rerun.canonical();
-    JsonObject mine = Json.createReader(new StringReader(rerunText)).readObject();
+    JsonObject mine = parse(rerunText);
     if (!mine.getJsonArray("schools").equals(schools)) {
       return "the school tallies differ";
     }

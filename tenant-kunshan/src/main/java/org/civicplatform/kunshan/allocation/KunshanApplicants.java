@@ -67,9 +67,24 @@ final class KunshanApplicants {
     return ruleSets.forYear(year).orElse(ruleSets.latest());
   }
 
+  /** The schools of the last run by code (a run hands every application the same list). */
+  private volatile SchoolIndex index = new SchoolIndex(List.of(), Map.of());
+
+  private record SchoolIndex(List<School> list, Map<String, School> byCode) {}
+
+  private Map<String, School> schoolsByCode(List<School> list) {
+    SchoolIndex current = index;
+    if (current.list() != list) {
+      Map<String, School> byCode = new HashMap<>();
+      list.forEach(s -> byCode.put(s.code(), s));
+      current = new SchoolIndex(list, byCode);
+      index = current;
+    }
+    return current.byCode();
+  }
+
   Optional<Applicant> applicant(ApplicationFacts facts) {
-    Map<String, School> schools = new HashMap<>();
-    facts.schools().forEach(s -> schools.put(s.code(), s));
+    Map<String, School> schools = schoolsByCode(facts.schools());
     JsonObject answers = facts.answers();
     JsonObject choices = object(answers, "choices", "choices");
     String publicChoice = known(text(choices, "public"), schools, true, facts.stage());

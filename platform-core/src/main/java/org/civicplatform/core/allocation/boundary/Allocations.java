@@ -3,13 +3,11 @@ package org.civicplatform.core.allocation.boundary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.civicplatform.core.allocation.control.AllocationEngine;
+import org.civicplatform.core.allocation.control.Jsons;
 import org.civicplatform.core.allocation.control.RunStore;
 import org.civicplatform.core.applications.entity.Application;
 import org.civicplatform.core.audit.control.AuditTrail;
@@ -172,7 +171,7 @@ public class Allocations {
       if (notice.outcome() == null) {
         continue;
       }
-      JsonObject answers = Json.createReader(new StringReader(notice.answers())).readObject();
+      JsonObject answers = Jsons.object(notice.answers());
       Optional<String> phone = tenant.rules().contactPhone(answers);
       if (phone.isPresent()) {
         String number = notice.registrationNumber() != null ? notice.registrationNumber()
@@ -218,8 +217,8 @@ public class Allocations {
           LocalizedText.of("录取结果尚未发布，请留意短信通知。", "The admission result is not published yet; watch for the SMS."));
     }
     RunStore.Admission a = admission.get();
-    JsonObject result = Json.createReader(new StringReader(a.resultJson())).readObject();
-    var b = Json.createObjectBuilder().add("runId", a.runId().toString()).add("publishedAt", a.publishedAt().toString())
+    JsonObject result = Jsons.object(a.resultJson());
+    var b = Jsons.objectBuilder().add("runId", a.runId().toString()).add("publishedAt", a.publishedAt().toString())
         .add("outcome", a.outcome()).add("phase", a.phase());
     if (a.school() != null) {
       b.add("school", a.school());
@@ -236,7 +235,7 @@ public class Allocations {
     List<Object[]> rows = em.createNativeQuery("select name_zh, name_en from school where tenant_id = ?1 and code = ?2")
         .setParameter(1, tenant).setParameter(2, code).getResultList();
     return rows.isEmpty() ? Optional.empty()
-        : Optional.of(Json.createObjectBuilder().add("zh", (String) rows.get(0)[0]).add("en", (String) rows.get(0)[1]).build());
+        : Optional.of(Jsons.objectBuilder().add("zh", (String) rows.get(0)[0]).add("en", (String) rows.get(0)[1]).build());
   }
 
   private TenantModule adminOf(String tenantId) {

@@ -1,9 +1,7 @@
 package org.civicplatform.core.allocation.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,7 +88,7 @@ public final class AllocationEngine {
     lock(c, tenant.id());
     AllocationProcedure procedure = tenant.allocation();
     long t0 = System.nanoTime();
-    List<School> schools = SchoolSeatsSource.schools(c, tenant);
+    List<School> schools = List.copyOf(SchoolSeatsSource.schools(c, tenant)); // one list for every ApplicationFacts
     List<SchoolSeats> seats = new ArrayList<>(schools.size());
     schools.forEach(s -> seats.add(procedure.seats(s)));
     Pseudonyms pseudonyms = Pseudonyms.of(c, tenant.id(), request.schoolYear());
@@ -107,7 +105,7 @@ public final class AllocationEngine {
         while (rs.next()) {
           UUID id = rs.getObject(1, UUID.class);
           String key = pseudonyms.key(id);
-          JsonObject answers = Json.createReader(new StringReader(rs.getString(2))).readObject();
+          JsonObject answers = Jsons.object(rs.getString(2));
           ApplicationFacts facts = new ApplicationFacts(key, answers, rs.getString(3), request.stage(),
               "REVIEWED".equals(rs.getString(4)), request.schoolYear(), schools);
           Optional<Applicant> applicant;
@@ -158,7 +156,7 @@ public final class AllocationEngine {
       ps.setString(8, request.seed());
       ps.setString(9, input.seedCommitment());
       ps.setString(10, request.seedSource());
-      var phases = Json.createArrayBuilder();
+      var phases = Jsons.arrayBuilder();
       result.phases().forEach(phases::add);
       ps.setString(11, phases.build().toString());
       ps.setString(12, inputDigest);
@@ -263,7 +261,7 @@ public final class AllocationEngine {
         if (lines == null) {
           ps.setString(7, null);
         } else {
-          JsonObjectBuilder b = Json.createObjectBuilder();
+          JsonObjectBuilder b = Jsons.objectBuilder();
           lines.forEach((phase, s) -> b.add(phase, standing(s)));
           ps.setString(7, b.build().toString());
         }
@@ -300,11 +298,11 @@ public final class AllocationEngine {
 
   /** A standing as plain JSON: rank, category, values (texts), lottery key. */
   public static JsonObject standing(Standing s) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("rank", s.rank());
+    JsonObjectBuilder b = Jsons.objectBuilder().add("rank", s.rank());
     if (s.category() != null) {
       b.add("category", s.category());
     }
-    JsonObjectBuilder values = Json.createObjectBuilder();
+    JsonObjectBuilder values = Jsons.objectBuilder();
     s.values().forEach((k, v) -> values.add(k, v.text()));
     b.add("values", values);
     if (s.lotteryKey() != null) {

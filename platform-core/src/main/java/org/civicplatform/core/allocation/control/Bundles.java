@@ -1,6 +1,5 @@
 package org.civicplatform.core.allocation.control;
 
-import jakarta.json.Json;
 
 /**
  * The re-run bundle's text (format {@code civic-allocation-bundle/1}): metadata, the revealed seed and its
@@ -37,6 +36,6 @@ public final class Bundles {
   }
 
   private static void member(StringBuilder out, String name, String value) {
-    out.append(",\"").append(name).append("\":").append(value == null ? "null" : Json.createValue(value).toString());
+    out.append(",\"").append(name).append("\":").append(value == null ? "null" : Jsons.quoted(value));
   }
 }

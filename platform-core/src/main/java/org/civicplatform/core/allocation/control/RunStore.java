@@ -1,10 +1,8 @@
 package org.civicplatform.core.allocation.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,14 +34,14 @@ public final class RunStore {
 
     /** The summary shown to administrators: the seed only once published. */
     public JsonObjectBuilder json() {
-      JsonObjectBuilder b = Json.createObjectBuilder()
+      JsonObjectBuilder b = Jsons.objectBuilder()
           .add("id", id.toString()).add("tenant", tenant).add("schoolYear", schoolYear).add("stage", stage)
           .add("status", status).add("procedure", procedure).add("ruleSet", ruleSet)
           .add("seedCommitment", seedCommitment).add("seedSource", seedSource)
           .add("inputDigest", inputDigest).add("resultDigest", resultDigest)
           .add("applicants", applicants).add("placed", placed).add("computeMillis", computeMillis)
           .add("createdBy", createdBy).add("createdAt", createdAt.toString());
-      JsonArrayBuilder p = Json.createArrayBuilder();
+      JsonArrayBuilder p = Jsons.arrayBuilder();
       phases.forEach(p::add);
       b.add("phases", p);
       if (untilPhase != null) {
@@ -61,7 +59,7 @@ public final class RunStore {
       + " compute_millis, created_by, created_at, published_by, published_at";
 
   static Run run(ResultSet rs) throws SQLException {
-    List<String> phases = Json.createReader(new StringReader(rs.getString(12))).readArray()
+    List<String> phases = Jsons.array(rs.getString(12))
         .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
     Timestamp published = rs.getTimestamp(21);
     return new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
@@ -98,7 +96,7 @@ public final class RunStore {
   /** Counts per final outcome, the school tallies (with names and last admitted) and the district lines. */
   public static JsonObject details(Connection c, Run run) throws SQLException {
     JsonObjectBuilder b = run.json();
-    JsonObjectBuilder counts = Json.createObjectBuilder();
+    JsonObjectBuilder counts = Jsons.objectBuilder();
     try (PreparedStatement ps = c.prepareStatement("select coalesce(outcome, 'NONE'), count(*) from allocation_applicant"
         + " where run_id = ? group by 1 order by 1")) {
       ps.setObject(1, run.id());
@@ -109,7 +107,7 @@ public final class RunStore {
       }
     }
     b.add("outcomes", counts);
-    JsonArrayBuilder schools = Json.createArrayBuilder();
+    JsonArrayBuilder schools = Jsons.arrayBuilder();
     try (PreparedStatement ps = c.prepareStatement(
         "select t.school_code, s.name_zh, s.name_en, s.district_code, s.public_school, t.stage, t.seats, t.admitted,"
             + " t.seats_left, t.last_admitted::text from allocation_school t left join school s"
@@ -118,28 +116,28 @@ public final class RunStore {
       ps.setObject(2, run.id());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          JsonObjectBuilder s = Json.createObjectBuilder().add("school", rs.getString(1))
+          JsonObjectBuilder s = Jsons.objectBuilder().add("school", rs.getString(1))
               .add("stage", rs.getString(6)).add("seats", rs.getInt(7)).add("admitted", rs.getInt(8))
               .add("seatsLeft", rs.getInt(9));
           if (rs.getString(2) != null) {
-            s.add("name", Json.createObjectBuilder().add("zh", rs.getString(2)).add("en", rs.getString(3)))
+            s.add("name", Jsons.objectBuilder().add("zh", rs.getString(2)).add("en", rs.getString(3)))
                 .add("district", rs.getString(4)).add("public", rs.getBoolean(5));
           }
           if (rs.getString(10) != null) {
-            s.add("lastAdmitted", Json.createReader(new StringReader(rs.getString(10))).readObject());
+            s.add("lastAdmitted", Jsons.object(rs.getString(10)));
           }
           schools.add(s);
         }
       }
     }
     b.add("schools", schools);
-    JsonArrayBuilder lines = Json.createArrayBuilder();
+    JsonArrayBuilder lines = Jsons.arrayBuilder();
     try (PreparedStatement ps = c.prepareStatement("select canonical from allocation_district_line where run_id = ?"
         + " order by district_code collate \"C\", stage collate \"C\"")) {
       ps.setObject(1, run.id());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          lines.add(Json.createReader(new StringReader(rs.getString(1))).readObject());
+          lines.add(Jsons.object(rs.getString(1)));
         }
       }
     }
@@ -160,7 +158,7 @@ public final class RunStore {
         total = rs.getInt(1);
       }
     }
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.arrayBuilder();
     try (PreparedStatement ps = c.prepareStatement(
         "select a.applicant_key, a.final_phase, a.outcome, a.school_code, a.rule, a.input_json, a.result_json,"
             + " p.registration_number, p.child_id_masked from allocation_applicant a"
@@ -171,20 +169,20 @@ public final class RunStore {
       ps.setLong(i, (long) page * size);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          JsonObjectBuilder item = Json.createObjectBuilder().add("applicantKey", rs.getString(1));
+          JsonObjectBuilder item = Jsons.objectBuilder().add("applicantKey", rs.getString(1));
           addIfPresent(item, "phase", rs.getString(2));
           addIfPresent(item, "outcome", rs.getString(3));
           addIfPresent(item, "school", rs.getString(4));
           addIfPresent(item, "rule", rs.getString(5));
           addIfPresent(item, "registrationNumber", rs.getString(8));
           addIfPresent(item, "childIdMasked", rs.getString(9));
-          item.add("input", Json.createReader(new StringReader(rs.getString(6))).readObject());
-          item.add("result", Json.createReader(new StringReader(rs.getString(7))).readObject());
+          item.add("input", Jsons.object(rs.getString(6)));
+          item.add("result", Jsons.object(rs.getString(7)));
           items.add(item);
         }
       }
     }
-    return Json.createObjectBuilder().add("items", items).add("total", total).add("page", page).add("size", size)
+    return Jsons.objectBuilder().add("items", items).add("total", total).add("page", page).add("size", size)
         .build();
   }
 

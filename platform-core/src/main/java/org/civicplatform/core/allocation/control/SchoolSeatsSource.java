@@ -1,9 +1,7 @@
 package org.civicplatform.core.allocation.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,9 +32,9 @@ public final class SchoolSeatsSource {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Map<String, Integer> seats = new TreeMap<>();
-          JsonObject seatJson = Json.createReader(new StringReader(rs.getString(6))).readObject();
+          JsonObject seatJson = Jsons.object(rs.getString(6));
           seatJson.forEach((stage, n) -> seats.put(stage, ((jakarta.json.JsonNumber) n).intValue()));
-          List<String> zone = Json.createReader(new StringReader(rs.getString(7))).readArray()
+          List<String> zone = Jsons.array(rs.getString(7))
               .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
           schools.add(new School(rs.getString(1), LocalizedText.of(rs.getString(2), rs.getString(3)),
               rs.getString(4), rs.getBoolean(5), seats, zone));
