@@ -65,7 +65,7 @@ public class AllocationBenchmark {
             }
           }
           System.out.printf("run %d: %d applicants, %d placed | load+map %d ms | algorithm (run + digests) %d ms |"
-              + " store (COPY + tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, load average %.1f) | peak heap %d MB%n",
+              + " store (COPY + tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, load average %.1f) | heap pools peak sum (upper bound) %d MB%n",
               i, stored.applicants(), stored.placed(), stored.loadMillis(), stored.computeMillis(),
               total - stored.loadMillis() - stored.computeMillis(), total, cpu,
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakHeapMb());

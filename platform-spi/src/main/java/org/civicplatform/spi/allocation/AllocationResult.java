@@ -103,6 +103,20 @@ public record AllocationResult(
    */
   public static String assemble(String seedCommitment, String inputDigest, List<String> phases,
       List<String> applicants, List<String> schools, List<String> districtLines) {
+    return CanonicalJson.write(assembled(seedCommitment, inputDigest, phases, applicants, schools, districtLines));
+  }
+
+  /**
+   * {@link #digest()} of a result from its pieces (as {@link #assemble}), hashed while written, without
+   * the whole text in memory.
+   */
+  public static String digestOf(String seedCommitment, String inputDigest, List<String> phases,
+      List<String> applicants, List<String> schools, List<String> districtLines) {
+    return CanonicalJson.sha256Hex(assembled(seedCommitment, inputDigest, phases, applicants, schools, districtLines));
+  }
+
+  private static SortedMap<String, Object> assembled(String seedCommitment, String inputDigest, List<String> phases,
+      List<String> applicants, List<String> schools, List<String> districtLines) {
     SortedMap<String, Object> object = CanonicalJson.object();
     object.put("seedCommitment", seedCommitment);
     object.put("inputDigest", inputDigest);
@@ -110,7 +124,7 @@ public record AllocationResult(
     object.put("applicants", CanonicalJson.lazy(applicants, CanonicalJson.Raw::new));
     object.put("schools", CanonicalJson.lazy(schools, CanonicalJson.Raw::new));
     object.put("districtLines", CanonicalJson.lazy(districtLines, CanonicalJson.Raw::new));
-    return CanonicalJson.write(object);
+    return object;
   }
 
   /** Lower-case hex SHA-256 of the UTF-8 {@link #canonical()} text, to publish next to the result. */

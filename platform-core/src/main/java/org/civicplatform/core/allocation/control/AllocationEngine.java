@@ -124,15 +124,22 @@ public final class AllocationEngine {
     AllocationInput input = new AllocationInput(request.seed(), seats, applicants, request.untilPhase());
     long t1 = System.nanoTime();
     AllocationResult result = procedure.run(input);
-    String resultDigest = result.digest();
     String inputDigest = result.inputDigest();
+    // Each applicant's canonical texts, written once: stored as they are, and hashed into the digest.
+    List<String> inputTexts = new ArrayList<>(applicants.size());
+    input.applicants().forEach(a -> inputTexts.add(AllocationInput.canonical(a)));
+    List<String> resultTexts = new ArrayList<>(applicants.size());
+    result.applicants().forEach(r -> resultTexts.add(r.canonical()));
+    String resultDigest = AllocationResult.digestOf(result.seedCommitment(), inputDigest, result.phases(), resultTexts,
+        result.schools().stream().map(SchoolTally::canonical).toList(),
+        result.districtLines().stream().map(DistrictLine::canonical).toList());
     long t2 = System.nanoTime();
 
     UUID runId = UUID.randomUUID();
     int placed = (int) result.applicants().stream().filter(a -> a.placement().isPresent()).count();
     insertRun(c, runId, tenant, procedure, request, input, result, inputDigest, resultDigest, placed,
         (t2 - t1) / 1_000_000, now);
-    copyApplicants(c, runId, input, result, applications);
+    copyApplicants(c, runId, input, result, applications, inputTexts, resultTexts);
     insertTallies(c, runId, input, result);
     long t3 = System.nanoTime();
     return new Stored(runId, input.seedCommitment(), inputDigest, resultDigest, applicants.size(), placed,
@@ -171,7 +178,7 @@ public final class AllocationEngine {
   }
 
   private static void copyApplicants(Connection c, UUID runId, AllocationInput input, AllocationResult result,
-      Map<String, UUID> applications) throws SQLException {
+      Map<String, UUID> applications, List<String> inputTexts, List<String> resultTexts) throws SQLException {
     String sql = "copy allocation_applicant (run_id, applicant_key, application_id, final_phase, outcome, school_code,"
         + " rule, input_json, result_json) from stdin";
     String run = runId.toString();
@@ -201,9 +208,9 @@ public final class AllocationEngine {
           row.append('\t');
           field(row, last.map(o -> o.explanation().rule()).orElse(null));
           row.append('\t');
-          field(row, AllocationInput.canonical(applicant));
+          field(row, inputTexts.get(i));
           row.append('\t');
-          field(row, r.canonical());
+          field(row, resultTexts.get(i));
           row.append('\n');
           bytes = row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
           copy.writeToCopy(bytes, 0, bytes.length);
