@@ -113,8 +113,7 @@ public final class VerifyBundle {
       }
       JsonObject mine = parse(actual.get(i).canonical());
       if (!mine.equals(expected.get(i))) {
-        return "first differing applicant " + actual.get(i).applicantKey() + ": published " + summary(expected.get(i))
-            + ", re-run " + summary(mine);
+        return "first differing applicant " + actual.get(i).applicantKey() + ": " + difference(expected.get(i), mine);
       }
     }
     JsonArray schools = published.getJsonArray("schools");
@@ -130,14 +129,27 @@ public final class VerifyBundle {
     return null;
   }
 
-  private static String summary(JsonObject applicant) {
-    JsonArray outcomes = applicant.getJsonArray("outcomes");
-    if (outcomes.isEmpty()) {
-      return "no outcome";
+  /** The first phase whose outcome differs, as "phase: published …, re-run …". */
+  private static String difference(JsonObject published, JsonObject rerun) {
+    JsonArray p = published.getJsonArray("outcomes");
+    JsonArray r = rerun.getJsonArray("outcomes");
+    for (int k = 0; k < Math.max(p.size(), r.size()); k++) {
+      JsonObject a = k < p.size() ? p.getJsonObject(k) : null;
+      JsonObject b = k < r.size() ? r.getJsonObject(k) : null;
+      if (a == null || !a.equals(b)) {
+        return "published " + outcome(a) + ", re-run " + outcome(b);
+      }
     }
-    JsonObject last = outcomes.getJsonObject(outcomes.size() - 1);
-    return last.getString("phase") + " " + last.getString("outcome")
-        + (last.containsKey("school") ? " at " + last.getString("school") : "");
+    return "the outcomes differ";
+  }
+
+  private static String outcome(JsonObject o) {
+    if (o == null) {
+      return "(nothing)";
+    }
+    JsonObject why = o.getJsonObject("explanation");
+    return o.getString("phase") + " " + o.getString("outcome") + (o.containsKey("school") ? " at " + o.getString("school") : "")
+        + " [" + why.getString("rule") + ": " + why.getJsonObject("text").getString("zh") + "]";
   }
 
   static AllocationProcedure procedure(String className) {
