@@ -196,6 +196,7 @@ async function runView(main, tenant, runId) {
   const run = answer.data;
   const filter = { school: '', outcome: '', page: 0 };
   const results = h('div', { id: 'alloc-results' });
+  const schoolNames = new Map(run.schools.filter((s) => s.name).map((s) => [s.school, s.name]));
 
   async function loadResults() {
     const params = new URLSearchParams({ page: String(filter.page), size: String(PAGE_SIZE) });
@@ -213,7 +214,7 @@ async function runView(main, tenant, runId) {
         h('td', { class: 'mono' }, item.applicantKey.slice(0, 12)),
         h('td', {}, item.registrationNumber || '—'),
         h('td', {}, item.outcome ? t(`alloc.outcome.${item.outcome}`) : '—'),
-        h('td', {}, item.school || '—'),
+        h('td', {}, item.school ? (schoolNames.has(item.school) ? loc(schoolNames.get(item.school)) : item.school) : '—'),
         h('td', {}, outcomes.map((o) => h('div', {}, loc(o.explanation.text)))),
         h('td', {}, last?.explanation?.standing ? standingText(last.explanation.standing) : '—'));
     });
@@ -224,9 +225,9 @@ async function runView(main, tenant, runId) {
           h('th', {}, t('alloc.school')), h('th', {}, t('alloc.reason')), h('th', {}, t('alloc.standing')))),
         h('tbody', {}, items)),
       h('p', { class: 'muted' }, t('alloc.page', { page: filter.page + 1, total: page.data.total })),
-      h('button', { type: 'button', class: 'btn btn-light', disabled: filter.page === 0,
+      h('button', { type: 'button', class: 'btn', disabled: filter.page === 0,
         onclick: () => { filter.page -= 1; loadResults(); } }, t('alloc.prev')),
-      h('button', { type: 'button', class: 'btn btn-light', disabled: filter.page + 1 >= pages,
+      h('button', { type: 'button', class: 'btn', disabled: filter.page + 1 >= pages,
         onclick: () => { filter.page += 1; loadResults(); } }, t('alloc.next')));
   }
 
@@ -252,11 +253,11 @@ async function runView(main, tenant, runId) {
         }
         await runView(main, tenant, runId);
       } }, t('alloc.publish.yes')),
-      h('button', { type: 'button', class: 'btn btn-light', onclick: publishButton }, t('alloc.cancel'))));
+      h('button', { type: 'button', class: 'btn', onclick: publishButton }, t('alloc.cancel'))));
   }
   if (run.status === 'DRY_RUN') publishButton();
 
-  const bundleLink = run.seed ? h('button', { type: 'button', class: 'btn btn-light', onclick: async () => {
+  const bundleLink = run.seed ? h('button', { type: 'button', class: 'btn', id: 'alloc-bundle', onclick: async () => {
     const bundle = await api(`${base}/bundle`);
     if (!bundle.ok) return;
     const url = URL.createObjectURL(new Blob([JSON.stringify(bundle.data)], { type: 'application/json' }));
