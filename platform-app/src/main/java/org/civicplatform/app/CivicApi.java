@@ -45,6 +45,8 @@ public class CivicApi extends Application {
         org.civicplatform.core.registry.boundary.SimulatedHouseholdResource.class,
         org.civicplatform.core.verification.boundary.VerificationResource.class,
         org.civicplatform.core.identity.control.RealNameFilter.class,
+        org.civicplatform.core.allocation.boundary.AllocationsResource.class,
+        org.civicplatform.core.allocation.boundary.AdmissionResource.class,
         org.civicplatform.core.schools.boundary.SchoolsAdminResource.class,
         org.civicplatform.core.schools.boundary.TenantNamesResource.class,
         org.civicplatform.core.schools.boundary.TenantNamesResource.SchoolList.class,

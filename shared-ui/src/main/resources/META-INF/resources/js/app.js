@@ -14,6 +14,7 @@ import './confirm-submit.js';
 import { currentUser, forgetUser, knownReviewer, knownUser, queueView, taskView } from './review.js';
 import { phoneView, recoverView, registerView } from './accounts.js';
 import { adminView, staffView } from './admin.js';
+import { allocationView } from './admin-allocation.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header-actions');
@@ -34,6 +35,7 @@ const routes = [
   [/^#\/t\/([\w-]+)\/phone$/, (m) => phoneView(main, m[1])],
   [/^#\/admin\/([\w-]+)$/, (m) => adminView(main, m[1])],
   [/^#\/admin\/([\w-]+)\/staff$/, (m) => staffView(main, m[1])],
+  [/^#\/admin\/([\w-]+)\/allocation(?:\/([\w-]+))?$/, (m) => allocationView(main, m[1], m[2])],
 ];
 
 /** Routes that need a signed-in user. */

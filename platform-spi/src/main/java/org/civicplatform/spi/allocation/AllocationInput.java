@@ -122,32 +122,102 @@ public record AllocationInput(
     SortedMap<String, Object> object = CanonicalJson.object();
     object.put("seedCommitment", seedCommitment());
     object.put("untilPhase", untilPhase);
-    object.put("schools", CanonicalJson.lazy(schools, school -> {
-      SortedMap<String, Object> s = CanonicalJson.object();
-      s.put("code", school.code());
-      s.put("district", school.districtCode());
-      s.put("public", school.publicSchool());
-      SortedMap<String, Object> seats = CanonicalJson.object();
-      seats.putAll(school.seats());
-      s.put("seats", seats);
-      s.put("tags", List.copyOf(school.tags()));
-      return s;
-    }));
-    object.put("applicants", CanonicalJson.lazy(applicants, applicant -> {
-      SortedMap<String, Object> a = CanonicalJson.object();
-      a.put("key", applicant.applicantKey());
-      a.put("district", applicant.districtCode());
-      a.put("stage", applicant.stage());
-      a.put("category", applicant.category());
-      a.put("reviewComplete", applicant.reviewComplete());
-      a.put("values", CanonicalJson.values(applicant.values()));
-      SortedMap<String, Object> choices = CanonicalJson.object();
-      choices.putAll(applicant.choices());
-      a.put("choices", choices);
-      return a;
-    }));
+    object.put("schools", CanonicalJson.lazy(schools, AllocationInput::schoolForm));
+    object.put("applicants", CanonicalJson.lazy(applicants, AllocationInput::applicantForm));
     return object;
   }
+
+  static SortedMap<String, Object> schoolForm(SchoolSeats school) {
+    SortedMap<String, Object> s = CanonicalJson.object();
+    s.put("code", school.code());
+    s.put("district", school.districtCode());
+    s.put("public", school.publicSchool());
+    SortedMap<String, Object> seats = CanonicalJson.object();
+    seats.putAll(school.seats());
+    s.put("seats", seats);
+    s.put("tags", List.copyOf(school.tags()));
+    return s;
+  }
+
+  static SortedMap<String, Object> applicantForm(Applicant applicant) {
+    SortedMap<String, Object> a = CanonicalJson.object();
+    a.put("key", applicant.applicantKey());
+    a.put("district", applicant.districtCode());
+    a.put("stage", applicant.stage());
+    a.put("category", applicant.category());
+    a.put("reviewComplete", applicant.reviewComplete());
+    a.put("values", CanonicalJson.values(applicant.values()));
+    SortedMap<String, Object> choices = CanonicalJson.object();
+    choices.putAll(applicant.choices());
+    a.put("choices", choices);
+    return a;
+  }
+
+  /**
+   * The canonical text of an input from its stored pieces (each school's and applicant's own canonical
+   * text, in key order); equal, byte for byte, to {@link #canonical()} of the input they came from.
+   */
+  public static String assemble(String seedCommitment, String untilPhase, List<String> schools,
+      List<String> applicants) {
+    SortedMap<String, Object> object = CanonicalJson.object();
+    object.put("seedCommitment", seedCommitment);
+    object.put("untilPhase", untilPhase);
+    object.put("schools", CanonicalJson.lazy(schools, CanonicalJson.Raw::new));
+    object.put("applicants", CanonicalJson.lazy(applicants, CanonicalJson.Raw::new));
+    return CanonicalJson.write(object);
+  }
+
+  /** The canonical text of one school as it appears in {@link #canonical()}. */
+  public static String canonical(SchoolSeats school) {
+    return CanonicalJson.write(schoolForm(school));
+  }
+
+  /** The canonical text of one applicant as it appears in {@link #canonical()}. */
+  public static String canonical(Applicant applicant) {
+    return CanonicalJson.write(applicantForm(applicant));
+  }
+
+  /**
+   * The input described by a canonical text (as {@link #canonical()} writes it) and the revealed seed:
+   * what a re-run of a published bundle starts from. Values that look like ISO days ({@code
+   * 2020-01-31}) are read as days, every other value as an amount.
+   *
+   * @throws IllegalArgumentException when the text is not a canonical input or the seed does not match
+   *     its commitment
+   */
+  public static AllocationInput fromCanonical(String seed, jakarta.json.JsonObject canonical) {
+    String commitment = canonical.getString("seedCommitment", null);
+    if (!SeededLottery.matches(seed, commitment)) {
+      throw new IllegalArgumentException("the seed does not match the commitment " + commitment);
+    }
+    List<SchoolSeats> schools = new ArrayList<>();
+    for (jakarta.json.JsonObject s : canonical.getJsonArray("schools").getValuesAs(jakarta.json.JsonObject.class)) {
+      Map<String, Integer> seats = new java.util.TreeMap<>();
+      s.getJsonObject("seats").forEach((stage, n) -> seats.put(stage, ((jakarta.json.JsonNumber) n).intValueExact()));
+      Set<String> tags = new java.util.TreeSet<>();
+      s.getJsonArray("tags").getValuesAs(jakarta.json.JsonString.class).forEach(t -> tags.add(t.getString()));
+      schools.add(new SchoolSeats(s.getString("code"), s.getString("district"), s.getBoolean("public"), seats, tags));
+    }
+    List<Applicant> applicants = new ArrayList<>();
+    for (jakarta.json.JsonObject a : canonical.getJsonArray("applicants").getValuesAs(jakarta.json.JsonObject.class)) {
+      Map<String, RankingValue> values = new java.util.TreeMap<>();
+      a.getJsonObject("values").forEach((code, v) -> {
+        String text = ((jakarta.json.JsonString) v).getString();
+        values.put(code, DAY.matcher(text).matches()
+            ? RankingValue.day(java.time.LocalDate.parse(text)) : RankingValue.amount(text));
+      });
+      Map<String, List<String>> choices = new java.util.TreeMap<>();
+      a.getJsonObject("choices").forEach((batch, list) -> choices.put(batch,
+          list.asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()));
+      applicants.add(new Applicant(a.getString("key"), a.getString("district"), a.getString("stage"),
+          a.getString("category"), a.getBoolean("reviewComplete"), values, choices));
+    }
+    String until = canonical.containsKey("untilPhase") && !canonical.isNull("untilPhase")
+        ? canonical.getString("untilPhase") : null;
+    return new AllocationInput(seed, schools, applicants, until);
+  }
+
+  private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   /** Never shows the seed. */
   @Override

@@ -1,7 +1,9 @@
 package org.civicplatform.spi.allocation;
 
 import java.util.List;
+import java.util.Optional;
 import org.civicplatform.spi.LocalizedText;
+import org.civicplatform.spi.reference.School;
 
 /**
  * A tenant's placement procedure (录取程序), run by the core's allocation engine.
@@ -35,6 +37,34 @@ public interface AllocationProcedure {
    */
   default AllocationResult run(AllocationInput input) {
     throw new UnsupportedOperationException(getClass().getName() + " does not place applicants");
+  }
+
+  /**
+   * Stable id of the procedure and its rule-set version, e.g. {@code kunshan-2024-default}; stored with
+   * every run and written into its re-run bundle. Default: the procedure's class name.
+   */
+  default String ruleSetVersion(int schoolYear) {
+    return getClass().getName();
+  }
+
+  /**
+   * Turns one application into the applicant the procedure places (category, ranking values, choices per
+   * batch), or empty when the application takes no part (e.g. it chose no school in any batch). Called
+   * by the engine for every submitted application of the tenant, stage and year of a run; must be pure
+   * (no registry calls, no clock).
+   *
+   * @throws IllegalArgumentException when the answers cannot be placed; the engine names the application
+   */
+  default Optional<Applicant> applicant(ApplicationFacts facts) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not map applications");
+  }
+
+  /**
+   * The seats (and the year's tags, e.g. Siming's 热点学校) of a school for a run. Default: its seats per
+   * stage, no tags.
+   */
+  default SchoolSeats seats(School school) {
+    return SchoolSeats.of(school);
   }
 
   /**

@@ -96,6 +96,37 @@ public record AllocationResult(
     return object;
   }
 
+  /**
+   * The canonical text of a result from its stored pieces: each applicant's, school tally's and district
+   * line's own {@code canonical()} text, in the result's order. Equal, byte for byte, to {@link
+   * #canonical()} of the result they were taken from.
+   */
+  public static String assemble(String seedCommitment, String inputDigest, List<String> phases,
+      List<String> applicants, List<String> schools, List<String> districtLines) {
+    return CanonicalJson.write(assembled(seedCommitment, inputDigest, phases, applicants, schools, districtLines));
+  }
+
+  /**
+   * {@link #digest()} of a result from its pieces (as {@link #assemble}), hashed while written, without
+   * the whole text in memory.
+   */
+  public static String digestOf(String seedCommitment, String inputDigest, List<String> phases,
+      List<String> applicants, List<String> schools, List<String> districtLines) {
+    return CanonicalJson.sha256Hex(assembled(seedCommitment, inputDigest, phases, applicants, schools, districtLines));
+  }
+
+  private static SortedMap<String, Object> assembled(String seedCommitment, String inputDigest, List<String> phases,
+      List<String> applicants, List<String> schools, List<String> districtLines) {
+    SortedMap<String, Object> object = CanonicalJson.object();
+    object.put("seedCommitment", seedCommitment);
+    object.put("inputDigest", inputDigest);
+    object.put("phases", List.copyOf(phases));
+    object.put("applicants", CanonicalJson.lazy(applicants, CanonicalJson.Raw::new));
+    object.put("schools", CanonicalJson.lazy(schools, CanonicalJson.Raw::new));
+    object.put("districtLines", CanonicalJson.lazy(districtLines, CanonicalJson.Raw::new));
+    return object;
+  }
+
   /** Lower-case hex SHA-256 of the UTF-8 {@link #canonical()} text, to publish next to the result. */
   public String digest() {
     return CanonicalJson.sha256Hex(canonicalForm());

@@ -32,6 +32,11 @@ public record ApplicantResult(String applicantKey, List<Outcome> outcomes) {
     return outcomes.stream().filter(o -> o.phase().equals(phase)).findFirst();
   }
 
+  /** The canonical text of this result, as it appears in {@link AllocationResult#canonical()}. */
+  public String canonical() {
+    return CanonicalJson.write(canonicalForm());
+  }
+
   SortedMap<String, Object> canonicalForm() {
     SortedMap<String, Object> object = CanonicalJson.object();
     object.put("applicant", applicantKey);

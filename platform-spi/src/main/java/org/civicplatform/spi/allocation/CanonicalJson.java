@@ -46,6 +46,9 @@ final class CanonicalJson {
     };
   }
 
+  /** Canonical text written verbatim (pieces stored earlier, e.g. one applicant's result). */
+  record Raw(String text) {}
+
   static String write(Object value) {
     Out out = new Out(null);
     write(value, out);
@@ -117,6 +120,8 @@ final class CanonicalJson {
         out.checkpoint();
       }
       text.append(']');
+    } else if (value instanceof Raw raw) {
+      text.append(raw.text());
     } else if (value instanceof String string) {
       string(string, text);
     } else if (value instanceof BigDecimal decimal) {

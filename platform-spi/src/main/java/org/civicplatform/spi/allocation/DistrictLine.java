@@ -20,6 +20,11 @@ public record DistrictLine(String district, String stage, int seats, int candida
     Objects.requireNonNull(stage, "stage");
   }
 
+  /** The canonical text, as it appears in {@link AllocationResult#canonical()}. */
+  public String canonical() {
+    return CanonicalJson.write(canonicalForm());
+  }
+
   SortedMap<String, Object> canonicalForm() {
     SortedMap<String, Object> object = CanonicalJson.object();
     object.put("district", district);

@@ -29,6 +29,11 @@ public record SchoolTally(
     return seats - seatsLeft;
   }
 
+  /** The canonical text, as it appears in {@link AllocationResult#canonical()}. */
+  public String canonical() {
+    return CanonicalJson.write(canonicalForm());
+  }
+
   SortedMap<String, Object> canonicalForm() {
     SortedMap<String, Object> object = CanonicalJson.object();
     object.put("school", school);

@@ -24,6 +24,12 @@
  *       place an applicant twice, or to let a placed applicant appear in a later phase.
  * </ul>
  *
+ * <p>The engine asks the procedure for each application's {@link
+ * org.civicplatform.spi.allocation.Applicant} ({@code applicant(ApplicationFacts)}: category, ranking
+ * values and choices read from the answers; empty when the application takes no part), for each school's
+ * {@link org.civicplatform.spi.allocation.SchoolSeats} ({@code seats(School)}, e.g. Siming's hot-school tag)
+ * and for the rule-set version stamped on the run and its bundle ({@code ruleSetVersion(year)}).
+ *
  * <p>Extension point: a tenant implements {@code run} with {@link
  * org.civicplatform.spi.allocation.Ranking} (criteria, then the lottery) and the ledger; it declares the
  * values it ranks by in {@code rankingCriteria()}.

@@ -105,6 +105,20 @@ public class KunshanAllocation implements AllocationProcedure {
     return POINTS_RANKING.criteria();
   }
 
+  private final KunshanApplicants applicants = new KunshanApplicants();
+
+  /** The points rule set of the year, e.g. {@code kunshan-2024-default}. */
+  @Override
+  public String ruleSetVersion(int schoolYear) {
+    return applicants.ruleSet(schoolYear).version();
+  }
+
+  /** See {@link KunshanApplicants}. */
+  @Override
+  public java.util.Optional<Applicant> applicant(org.civicplatform.spi.allocation.ApplicationFacts facts) {
+    return applicants.applicant(facts);
+  }
+
   @Override
   public AllocationResult run(AllocationInput input) {
     List<Phase> toRun = input.phasesToRun(phases());

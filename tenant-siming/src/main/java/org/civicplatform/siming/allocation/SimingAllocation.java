@@ -105,6 +105,26 @@ public class SimingAllocation implements AllocationProcedure {
         DISTRICT_RANKING.criteria().get(0));
   }
 
+  private final SimingApplicants applicants = new SimingApplicants();
+
+  @Override
+  public String ruleSetVersion(int schoolYear) {
+    return "siming-" + schoolYear + "-default";
+  }
+
+  /** See {@link SimingApplicants}. */
+  @Override
+  public java.util.Optional<Applicant> applicant(org.civicplatform.spi.allocation.ApplicationFacts facts) {
+    return applicants.applicant(facts);
+  }
+
+  /** The year's hot schools (热点学校) carry the tag {@value #HOT}. */
+  @Override
+  public org.civicplatform.spi.allocation.SchoolSeats seats(org.civicplatform.spi.reference.School school) {
+    org.civicplatform.spi.allocation.SchoolSeats seats = org.civicplatform.spi.allocation.SchoolSeats.of(school);
+    return SimingApplicants.HOT_SCHOOLS.contains(school.code()) ? seats.tagged(HOT) : seats;
+  }
+
   @Override
   public AllocationResult run(AllocationInput input) {
     List<Phase> toRun = input.phasesToRun(phases());

@@ -1,0 +1,320 @@
+package org.civicplatform.core.allocation.control;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.civicplatform.spi.TenantModule;
+import org.civicplatform.spi.allocation.AllocationInput;
+import org.civicplatform.spi.allocation.AllocationProcedure;
+import org.civicplatform.spi.allocation.AllocationResult;
+import org.civicplatform.spi.allocation.Applicant;
+import org.civicplatform.spi.allocation.ApplicantResult;
+import org.civicplatform.spi.allocation.ApplicationFacts;
+import org.civicplatform.spi.allocation.DistrictLine;
+import org.civicplatform.spi.allocation.Outcome;
+import org.civicplatform.spi.allocation.SchoolSeats;
+import org.civicplatform.spi.allocation.SchoolTally;
+import org.civicplatform.spi.allocation.Standing;
+import org.civicplatform.spi.reference.School;
+import org.postgresql.PGConnection;
+
+/**
+ * One dry run, database to database, on the caller's connection and transaction: takes the tenant's
+ * allocation lock, reads the submitted applications of a tenant/year/stage and the schools, maps each
+ * application to the procedure's {@link Applicant} under a pseudonymous key, runs the procedure and
+ * stores the run, every applicant's canonical input and result (COPY), the school tallies and the
+ * district lines. Plain JDBC, no container: the benchmark runs the same code.
+ */
+public final class AllocationEngine {
+
+  /** First key of the allocation advisory locks (the second is the tenant id's hash). */
+  public static final int LOCK_CLASS = 0x616c6c6f; // "allo"
+
+  /** Application states that take part: submitted and not refused or returned. */
+  static final String TAKING_PART = "('SUBMITTED','IN_REVIEW','REVIEWED')";
+
+  /**
+   * What to run.
+   *
+   * @param seed the lottery seed (generated or given)
+   * @param seedSource GENERATED or GIVEN
+   * @param untilPhase the last phase, or null for all
+   */
+  public record Request(String tenant, int schoolYear, String stage, String untilPhase, String seed,
+      String seedSource, String actor) {}
+
+  /** What a run stored, with timings. */
+  public record Stored(UUID runId, String seedCommitment, String inputDigest, String resultDigest, int applicants,
+      int placed, long loadMillis, long computeMillis, long storeMillis) {}
+
+  /** Another run of the tenant holds the lock. */
+  public static final class Busy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Busy() {
+      super("another allocation run of this tenant is in progress");
+    }
+  }
+
+  private AllocationEngine() {}
+
+  /** Takes the tenant's transaction-scoped allocation lock, or throws {@link Busy}. */
+  public static void lock(Connection c, String tenant) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?, hashtext(?))")) {
+      ps.setInt(1, LOCK_CLASS);
+      ps.setString(2, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new Busy();
+        }
+      }
+    }
+  }
+
+  public static Stored dryRun(Connection c, TenantModule tenant, Request request, Instant now) throws SQLException {
+    lock(c, tenant.id());
+    AllocationProcedure procedure = tenant.allocation();
+    long t0 = System.nanoTime();
+    List<School> schools = List.copyOf(SchoolSeatsSource.schools(c, tenant)); // one list for every ApplicationFacts
+    List<SchoolSeats> seats = new ArrayList<>(schools.size());
+    schools.forEach(s -> seats.add(procedure.seats(s)));
+    Pseudonyms pseudonyms = Pseudonyms.of(c, tenant.id(), request.schoolYear());
+    Map<String, UUID> applications = new HashMap<>();
+    List<Applicant> applicants = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select id, answers::text, district_code, status from application where tenant_id = ? and school_year = ?"
+            + " and stage = ? and status in " + TAKING_PART)) {
+      ps.setFetchSize(5000);
+      ps.setString(1, tenant.id());
+      ps.setInt(2, request.schoolYear());
+      ps.setString(3, request.stage());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          UUID id = rs.getObject(1, UUID.class);
+          String key = pseudonyms.key(id);
+          JsonObject answers = Jsons.object(rs.getString(2));
+          ApplicationFacts facts = new ApplicationFacts(key, answers, rs.getString(3), request.stage(),
+              "REVIEWED".equals(rs.getString(4)), request.schoolYear(), schools);
+          Optional<Applicant> applicant;
+          try {
+            applicant = procedure.applicant(facts);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("application " + id + ": " + e.getMessage(), e);
+          }
+          if (applicant.isPresent()) {
+            applicants.add(applicant.get());
+            applications.put(key, id);
+          }
+        }
+      }
+    }
+    AllocationInput input = new AllocationInput(request.seed(), seats, applicants, request.untilPhase());
+    long t1 = System.nanoTime();
+    AllocationResult result = procedure.run(input);
+    String inputDigest = result.inputDigest();
+    // Each applicant's canonical texts, written once: stored as they are, and hashed into the digest.
+    List<String> inputTexts = new ArrayList<>(applicants.size());
+    input.applicants().forEach(a -> inputTexts.add(AllocationInput.canonical(a)));
+    List<String> resultTexts = new ArrayList<>(applicants.size());
+    result.applicants().forEach(r -> resultTexts.add(r.canonical()));
+    String resultDigest = AllocationResult.digestOf(result.seedCommitment(), inputDigest, result.phases(), resultTexts,
+        result.schools().stream().map(SchoolTally::canonical).toList(),
+        result.districtLines().stream().map(DistrictLine::canonical).toList());
+    long t2 = System.nanoTime();
+
+    UUID runId = UUID.randomUUID();
+    int placed = (int) result.applicants().stream().filter(a -> a.placement().isPresent()).count();
+    insertRun(c, runId, tenant, procedure, request, input, result, inputDigest, resultDigest, placed,
+        (t2 - t1) / 1_000_000, now);
+    copyApplicants(c, runId, input, result, applications, inputTexts, resultTexts);
+    insertTallies(c, runId, input, result);
+    long t3 = System.nanoTime();
+    return new Stored(runId, input.seedCommitment(), inputDigest, resultDigest, applicants.size(), placed,
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+  }
+
+  private static void insertRun(Connection c, UUID runId, TenantModule tenant, AllocationProcedure procedure,
+      Request request, AllocationInput input, AllocationResult result, String inputDigest, String resultDigest,
+      int placed, long computeMillis, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into allocation_run (id, tenant_id, school_year, stage, until_phase, status, procedure_id, rule_set,"
+            + " seed, seed_commitment, seed_source, phases, input_digest, result_digest, applicants, placed,"
+            + " compute_millis, created_by, created_at) values (?,?,?,?,?,'DRY_RUN',?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?)")) {
+      ps.setObject(1, runId);
+      ps.setString(2, tenant.id());
+      ps.setInt(3, request.schoolYear());
+      ps.setString(4, request.stage());
+      ps.setString(5, request.untilPhase());
+      ps.setString(6, procedure.getClass().getName());
+      ps.setString(7, procedure.ruleSetVersion(request.schoolYear()));
+      ps.setString(8, request.seed());
+      ps.setString(9, input.seedCommitment());
+      ps.setString(10, request.seedSource());
+      var phases = Jsons.arrayBuilder();
+      result.phases().forEach(phases::add);
+      ps.setString(11, phases.build().toString());
+      ps.setString(12, inputDigest);
+      ps.setString(13, resultDigest);
+      ps.setInt(14, input.applicants().size());
+      ps.setInt(15, placed);
+      ps.setLong(16, computeMillis);
+      ps.setString(17, request.actor());
+      ps.setTimestamp(18, Timestamp.from(now));
+      ps.executeUpdate();
+    }
+  }
+
+  private static void copyApplicants(Connection c, UUID runId, AllocationInput input, AllocationResult result,
+      Map<String, UUID> applications, List<String> inputTexts, List<String> resultTexts) throws SQLException {
+    String sql = "copy allocation_applicant (run_id, applicant_key, application_id, final_phase, outcome, school_code,"
+        + " rule, input_json, result_json) from stdin";
+    String run = runId.toString();
+    List<Applicant> applicants = input.applicants();
+    List<ApplicantResult> results = result.applicants();
+    {
+      PGConnection pg = c.unwrap(PGConnection.class);
+      var copy = pg.getCopyAPI().copyIn(sql);
+      try {
+        StringBuilder row = new StringBuilder(4096);
+        byte[] bytes;
+        for (int i = 0; i < applicants.size(); i++) {
+          Applicant applicant = applicants.get(i);
+          ApplicantResult r = results.get(i);
+          if (!r.applicantKey().equals(applicant.applicantKey())) {
+            throw new IllegalStateException("the result does not list the input's applicants in key order");
+          }
+          Optional<Outcome> last = r.last();
+          row.setLength(0);
+          row.append(run).append('\t').append(applicant.applicantKey()).append('\t')
+              .append(applications.get(applicant.applicantKey())).append('\t');
+          field(row, last.map(Outcome::phase).orElse(null));
+          row.append('\t');
+          field(row, last.map(Outcome::kind).orElse(null));
+          row.append('\t');
+          field(row, last.map(Outcome::schoolCode).orElse(null));
+          row.append('\t');
+          field(row, last.map(o -> o.explanation().rule()).orElse(null));
+          row.append('\t');
+          field(row, inputTexts.get(i));
+          row.append('\t');
+          field(row, resultTexts.get(i));
+          row.append('\n');
+          bytes = row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          copy.writeToCopy(bytes, 0, bytes.length);
+        }
+        copy.endCopy();
+      } finally {
+        if (copy.isActive()) {
+          copy.cancelCopy();
+        }
+      }
+    }
+  }
+
+  /** A COPY text-format field: \N for null; backslash, tab, newline and carriage return escaped. */
+  static void field(StringBuilder out, String value) {
+    if (value == null) {
+      out.append("\\N");
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      switch (ch) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> out.append(ch);
+      }
+    }
+  }
+
+  private static void insertTallies(Connection c, UUID runId, AllocationInput input, AllocationResult result)
+      throws SQLException {
+    // The last admitted position per school and phase, from the explanations of the placements.
+    Map<String, Map<String, Standing>> last = new HashMap<>();
+    for (ApplicantResult r : result.applicants()) {
+      r.placement().ifPresent(p -> {
+        Standing s = p.explanation().lastAdmitted();
+        if (s != null) {
+          last.computeIfAbsent(p.school(), k -> new TreeMap<>()).put(p.phase(), s);
+        }
+      });
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into allocation_school (run_id, school_code, stage, seats, admitted, seats_left, last_admitted,"
+            + " canonical) values (?,?,?,?,?,?,?::jsonb,?)")) {
+      for (SchoolTally t : result.schools()) {
+        ps.setObject(1, runId);
+        ps.setString(2, t.school());
+        ps.setString(3, t.stage());
+        ps.setInt(4, t.seats());
+        ps.setInt(5, t.admitted());
+        ps.setInt(6, t.seatsLeft());
+        Map<String, Standing> lines = last.get(t.school());
+        if (lines == null) {
+          ps.setString(7, null);
+        } else {
+          JsonObjectBuilder b = Jsons.objectBuilder();
+          lines.forEach((phase, s) -> b.add(phase, standing(s)));
+          ps.setString(7, b.build().toString());
+        }
+        ps.setString(8, t.canonical());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into allocation_district_line (run_id, district_code, stage, seats, candidates, canonical)"
+            + " values (?,?,?,?,?,?)")) {
+      for (DistrictLine l : result.districtLines()) {
+        ps.setObject(1, runId);
+        ps.setString(2, l.district());
+        ps.setString(3, l.stage());
+        ps.setInt(4, l.seats());
+        ps.setInt(5, l.candidates());
+        ps.setString(6, l.canonical());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into allocation_input_school (run_id, school_code, canonical) values (?,?,?)")) {
+      for (SchoolSeats s : input.schools()) {
+        ps.setObject(1, runId);
+        ps.setString(2, s.code());
+        ps.setString(3, AllocationInput.canonical(s));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** A standing as plain JSON: rank, category, values (texts), lottery key. */
+  public static JsonObject standing(Standing s) {
+    JsonObjectBuilder b = Jsons.objectBuilder().add("rank", s.rank());
+    if (s.category() != null) {
+      b.add("category", s.category());
+    }
+    JsonObjectBuilder values = Jsons.objectBuilder();
+    s.values().forEach((k, v) -> values.add(k, v.text()));
+    b.add("values", values);
+    if (s.lotteryKey() != null) {
+      b.add("lotteryKey", s.lotteryKey());
+    }
+    return b.build();
+  }
+}

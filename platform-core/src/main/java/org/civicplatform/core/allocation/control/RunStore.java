@@ -1,0 +1,323 @@
+package org.civicplatform.core.allocation.control;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.civicplatform.spi.allocation.AllocationInput;
+import org.civicplatform.spi.allocation.AllocationResult;
+import org.civicplatform.spi.allocation.SeededLottery;
+
+/** Reads stored runs (JDBC): summaries, tallies, paged results, the parent's admission and the bundle. */
+public final class RunStore {
+
+  private RunStore() {}
+
+  /** The columns of a run, as stored. */
+  public record Run(UUID id, String tenant, int schoolYear, String stage, String untilPhase, String status,
+      String procedure, String ruleSet, String seed, String seedCommitment, String seedSource, List<String> phases,
+      String inputDigest, String resultDigest, int applicants, int placed, long computeMillis, String createdBy,
+      Instant createdAt, String publishedBy, Instant publishedAt) {
+
+    public boolean published() {
+      return "PUBLISHED".equals(status) || "SUPERSEDED".equals(status);
+    }
+
+    /** The summary shown to administrators: the seed only once published. */
+    public JsonObjectBuilder json() {
+      JsonObjectBuilder b = Jsons.objectBuilder()
+          .add("id", id.toString()).add("tenant", tenant).add("schoolYear", schoolYear).add("stage", stage)
+          .add("status", status).add("procedure", procedure).add("ruleSet", ruleSet)
+          .add("seedCommitment", seedCommitment).add("seedSource", seedSource)
+          .add("inputDigest", inputDigest).add("resultDigest", resultDigest)
+          .add("applicants", applicants).add("placed", placed).add("computeMillis", computeMillis)
+          .add("createdBy", createdBy).add("createdAt", createdAt.toString());
+      JsonArrayBuilder p = Jsons.arrayBuilder();
+      phases.forEach(p::add);
+      b.add("phases", p);
+      if (untilPhase != null) {
+        b.add("untilPhase", untilPhase);
+      }
+      if (published()) {
+        b.add("seed", seed).add("publishedBy", publishedBy).add("publishedAt", publishedAt.toString());
+      }
+      return b;
+    }
+  }
+
+  static final String RUN_COLUMNS = "id, tenant_id, school_year, stage, until_phase, status, procedure_id, rule_set,"
+      + " seed, seed_commitment, seed_source, phases::text, input_digest, result_digest, applicants, placed,"
+      + " compute_millis, created_by, created_at, published_by, published_at";
+
+  static Run run(ResultSet rs) throws SQLException {
+    List<String> phases = Jsons.array(rs.getString(12))
+        .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    Timestamp published = rs.getTimestamp(21);
+    return new Run(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+        phases, rs.getString(13), rs.getString(14), rs.getInt(15), rs.getInt(16), rs.getLong(17), rs.getString(18),
+        rs.getTimestamp(19).toInstant(), rs.getString(20), published == null ? null : published.toInstant());
+  }
+
+  public static List<Run> runs(Connection c, String tenant) throws SQLException {
+    List<Run> runs = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select " + RUN_COLUMNS + " from allocation_run where tenant_id = ? order by created_at desc limit 100")) {
+      ps.setString(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          runs.add(run(rs));
+        }
+      }
+    }
+    return runs;
+  }
+
+  public static Optional<Run> run(Connection c, String tenant, UUID id, boolean forUpdate) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select " + RUN_COLUMNS
+        + " from allocation_run where tenant_id = ? and id = ?" + (forUpdate ? " for update" : ""))) {
+      ps.setString(1, tenant);
+      ps.setObject(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(run(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Counts per final outcome, the school tallies (with names and last admitted) and the district lines. */
+  public static JsonObject details(Connection c, Run run) throws SQLException {
+    JsonObjectBuilder b = run.json();
+    JsonObjectBuilder counts = Jsons.objectBuilder();
+    try (PreparedStatement ps = c.prepareStatement("select coalesce(outcome, 'NONE'), count(*) from allocation_applicant"
+        + " where run_id = ? group by 1 order by 1")) {
+      ps.setObject(1, run.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.add(rs.getString(1), rs.getInt(2));
+        }
+      }
+    }
+    b.add("outcomes", counts);
+    JsonArrayBuilder schools = Jsons.arrayBuilder();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select t.school_code, s.name_zh, s.name_en, s.district_code, s.public_school, t.stage, t.seats, t.admitted,"
+            + " t.seats_left, t.last_admitted::text from allocation_school t left join school s"
+            + " on s.tenant_id = ? and s.code = t.school_code where t.run_id = ? order by t.school_code, t.stage")) {
+      ps.setString(1, run.tenant());
+      ps.setObject(2, run.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          JsonObjectBuilder s = Jsons.objectBuilder().add("school", rs.getString(1))
+              .add("stage", rs.getString(6)).add("seats", rs.getInt(7)).add("admitted", rs.getInt(8))
+              .add("seatsLeft", rs.getInt(9));
+          if (rs.getString(2) != null) {
+            s.add("name", Jsons.objectBuilder().add("zh", rs.getString(2)).add("en", rs.getString(3)))
+                .add("district", rs.getString(4)).add("public", rs.getBoolean(5));
+          }
+          if (rs.getString(10) != null) {
+            s.add("lastAdmitted", Jsons.object(rs.getString(10)));
+          }
+          schools.add(s);
+        }
+      }
+    }
+    b.add("schools", schools);
+    JsonArrayBuilder lines = Jsons.arrayBuilder();
+    try (PreparedStatement ps = c.prepareStatement("select canonical from allocation_district_line where run_id = ?"
+        + " order by district_code collate \"C\", stage collate \"C\"")) {
+      ps.setObject(1, run.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          lines.add(Jsons.object(rs.getString(1)));
+        }
+      }
+    }
+    b.add("districtLines", lines);
+    return b.build();
+  }
+
+  /** One page of results, optionally for one school and/or one final outcome, in key order. */
+  public static JsonObject results(Connection c, Run run, String school, String outcome, int page, int size)
+      throws SQLException {
+    String where = " where a.run_id = ?" + (school == null ? "" : " and a.school_code = ?")
+        + (outcome == null ? "" : " and a.outcome = ?");
+    int total;
+    try (PreparedStatement ps = c.prepareStatement("select count(*) from allocation_applicant a" + where)) {
+      bind(ps, run.id(), school, outcome);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getInt(1);
+      }
+    }
+    JsonArrayBuilder items = Jsons.arrayBuilder();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select a.applicant_key, a.final_phase, a.outcome, a.school_code, a.rule, a.input_json, a.result_json,"
+            + " p.registration_number, p.child_id_masked from allocation_applicant a"
+            + " left join application p on p.id = a.application_id" + where
+            + " order by a.applicant_key collate \"C\" limit ? offset ?")) {
+      int i = bind(ps, run.id(), school, outcome);
+      ps.setInt(i++, size);
+      ps.setLong(i, (long) page * size);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          JsonObjectBuilder item = Jsons.objectBuilder().add("applicantKey", rs.getString(1));
+          addIfPresent(item, "phase", rs.getString(2));
+          addIfPresent(item, "outcome", rs.getString(3));
+          addIfPresent(item, "school", rs.getString(4));
+          addIfPresent(item, "rule", rs.getString(5));
+          addIfPresent(item, "registrationNumber", rs.getString(8));
+          addIfPresent(item, "childIdMasked", rs.getString(9));
+          item.add("input", Jsons.object(rs.getString(6)));
+          item.add("result", Jsons.object(rs.getString(7)));
+          items.add(item);
+        }
+      }
+    }
+    return Jsons.objectBuilder().add("items", items).add("total", total).add("page", page).add("size", size)
+        .build();
+  }
+
+  private static int bind(PreparedStatement ps, UUID run, String school, String outcome) throws SQLException {
+    int i = 1;
+    ps.setObject(i++, run);
+    if (school != null) {
+      ps.setString(i++, school);
+    }
+    if (outcome != null) {
+      ps.setString(i++, outcome);
+    }
+    return i;
+  }
+
+  private static void addIfPresent(JsonObjectBuilder b, String name, String value) {
+    if (value != null) {
+      b.add(name, value);
+    }
+  }
+
+  /** The application's result in the newest published run, with the run id and time. */
+  public record Admission(UUID runId, Instant publishedAt, String outcome, String school, String phase,
+      String resultJson) {}
+
+  public static Optional<Admission> admission(Connection c, String tenant, UUID application) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select r.id, r.published_at, a.outcome, a.school_code, a.final_phase, a.result_json from allocation_applicant a"
+            + " join allocation_run r on r.id = a.run_id where a.application_id = ? and r.tenant_id = ?"
+            + " and r.status = 'PUBLISHED' order by r.published_at desc limit 1")) {
+      ps.setObject(1, application);
+      ps.setString(2, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Admission(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * The canonical input and result texts of a run, re-assembled from the stored pieces; their digests
+   * equal the run's stored digests (checked here, so a changed row is reported rather than exported).
+   */
+  public record Texts(String input, String result) {}
+
+  public static Texts texts(Connection c, Run run) throws SQLException {
+    List<String> schools = column(c, "select canonical from allocation_input_school where run_id = ?"
+        + " order by school_code collate \"C\"", run.id());
+    List<String> inputs = column(c, "select input_json from allocation_applicant where run_id = ?"
+        + " order by applicant_key collate \"C\"", run.id());
+    String input = AllocationInput.assemble(run.seedCommitment(), run.untilPhase(), schools, inputs);
+    inputs = null;
+    List<String> results = column(c, "select result_json from allocation_applicant where run_id = ?"
+        + " order by applicant_key collate \"C\"", run.id());
+    List<String> tallies = column(c, "select canonical from allocation_school where run_id = ?"
+        + " order by school_code collate \"C\", stage collate \"C\"", run.id());
+    List<String> lines = column(c, "select canonical from allocation_district_line where run_id = ?"
+        + " order by district_code collate \"C\", stage collate \"C\"", run.id());
+    String result = AllocationResult.assemble(run.seedCommitment(), run.inputDigest(), run.phases(), results, tallies,
+        lines);
+    if (!SeededLottery.commitment(input).equals(run.inputDigest())
+        || !SeededLottery.commitment(result).equals(run.resultDigest())) {
+      throw new IllegalStateException("the stored rows of run " + run.id() + " no longer match its digests");
+    }
+    return new Texts(input, result);
+  }
+
+  private static List<String> column(Connection c, String sql, UUID run) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(5000);
+      ps.setObject(1, run);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The re-run bundle of a published run: metadata, the revealed seed, the canonical input (pseudonymous
+   * applicants, schools and seats) and the canonical result, with their digests.
+   */
+  public static String bundle(Connection c, Run run) throws SQLException {
+    Texts texts = texts(c, run);
+    return Bundles.write(new Bundles.Meta(run.tenant(), run.schoolYear(), run.stage(), run.procedure(), run.ruleSet(),
+        run.id().toString(), run.publishedAt().toString(), run.seed(), run.seedCommitment(), run.inputDigest(),
+        run.resultDigest()), texts.input(), texts.result());
+  }
+
+  /** Marks a run published; an earlier published run of the same tenant, year and stage is superseded. */
+  public static void publish(Connection c, Run run, String actor, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("update allocation_run set status = 'SUPERSEDED', version = version + 1"
+        + " where tenant_id = ? and school_year = ? and stage = ? and status = 'PUBLISHED'")) {
+      ps.setString(1, run.tenant());
+      ps.setInt(2, run.schoolYear());
+      ps.setString(3, run.stage());
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("update allocation_run set status = 'PUBLISHED', published_by = ?,"
+        + " published_at = ?, version = version + 1 where id = ? and status = 'DRY_RUN'")) {
+      ps.setString(1, actor);
+      ps.setTimestamp(2, Timestamp.from(now));
+      ps.setObject(3, run.id());
+      if (ps.executeUpdate() != 1) {
+        throw new IllegalStateException("run " + run.id() + " is not a dry run");
+      }
+    }
+  }
+
+  /** Who to notify after publication: application id, final outcome, school (name), applicant result. */
+  public record Notice(UUID application, String outcome, String schoolZh, String answers, String childName,
+      String registrationNumber) {}
+
+  public static List<Notice> notices(Connection c, Run run) throws SQLException {
+    List<Notice> notices = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select a.application_id, a.outcome, s.name_zh, p.answers::text, ch.name, p.registration_number"
+            + " from allocation_applicant a join application p on p.id = a.application_id"
+            + " left join child ch on ch.id = p.child_id"
+            + " left join school s on s.tenant_id = ? and s.code = a.school_code where a.run_id = ?")) {
+      ps.setFetchSize(2000);
+      ps.setString(1, run.tenant());
+      ps.setObject(2, run.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          notices.add(new Notice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6)));
+        }
+      }
+    }
+    return notices;
+  }
+}
