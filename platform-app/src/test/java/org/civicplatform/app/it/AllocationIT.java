@@ -258,6 +258,11 @@ class AllocationIT {
     assertTrue(ReviewIT.latestSms("13800000002", "allocation.published").contains("拟录取 昆山市花桥中心小学校"));
     assertEquals(404, api().get(child + "/admission", token("13800000001")).status(), "another family's child is not found");
     assertTrue(auditActions(id).contains("allocation.publish"));
+    // the family home's per-batch table shows the published result: 公办 拟录取 at the school
+    JsonObject publicBatch = api().get(child + "/application/status", parent).object().getJsonArray("batches")
+        .getValuesAs(JsonObject.class).stream().filter(b -> b.getString("id").equals("PUBLIC")).findFirst().orElseThrow();
+    assertEquals("PROVISIONALLY_ADMITTED", publicBatch.getJsonObject("status").getString("code"), publicBatch.toString());
+    assertEquals("ks-huaqiao-primary", publicBatch.getJsonObject("admittedSchool").getString("code"), publicBatch.toString());
 
     Api.Answer bundle = api().get(RUNS + "/" + id + "/bundle", token("ks-admin"));
     assertEquals(200, bundle.status(), bundle.body());
