@@ -4,7 +4,7 @@
 
 import { api, application, definition } from './api.js';
 import { h, mask, show } from './dom.js';
-import { addMessages, loc, t } from './i18n.js';
+import { addMessages, dateTime, loc, t } from './i18n.js';
 
 const enc = encodeURIComponent;
 
@@ -18,6 +18,8 @@ addMessages({
   'progress.admittedSchool': '录取学校',
   'progress.chain': '进展',
   'progress.points': '申请主体获得积分',
+  'progress.admission': '录取结果',
+  'progress.admissionPublished': '{at} 公布',
   'progress.total': '总积分',
   'progress.pending': '核算中',
   'progress.pointsNote': '房产年限和参保年限由系统根据对接结果自动计算，其他项分数随各部门审核结果变化；以下分数以最终审核结果为准。',
@@ -54,6 +56,8 @@ addMessages({
   'progress.admittedSchool': 'Admitted by',
   'progress.chain': 'Progress',
   'progress.points': 'Points of the points subject',
+  'progress.admission': 'Admission result',
+  'progress.admissionPublished': 'published {at}',
   'progress.total': 'Total',
   'progress.pending': 'Being calculated',
   'progress.pointsNote': 'Property and insurance years are computed from the registry results; the other items follow the departments’ reviews. The final review decides.',
@@ -231,6 +235,8 @@ export async function progressView(main, tenant, childId) {
   const publicBatch = status.batches.find((b) => b.id === 'PUBLIC') || status.batches[0];
   const admitted = status.batches.find((b) => b.admittedSchool)?.admittedSchool;
   const points = await pointsLines(tenant, childId, app, status);
+  // the published placement with its reason (GET …/admission answers 404 until a run is published)
+  const admission = await api(`tenants/${enc(tenant)}/children/${enc(childId)}/admission`);
   const row = (label, value, id) => h('div', {}, h('dt', {}, label), h('dd', { id }, value || '—'));
   show(main,
     h('div', { class: 'page-head' },
@@ -249,6 +255,9 @@ export async function progressView(main, tenant, childId) {
         row(t('progress.admittedSchool'), admitted ? loc(admitted.name) : null, 'progress-admitted')),
       h('h2', {}, t('progress.chain')),
       status.progress?.length ? progressChain(status.progress) : h('p', { class: 'muted' }, '—'),
+      admission.ok ? [h('h2', {}, t('progress.admission')),
+        h('p', { id: 'progress-admission' }, loc(admission.data.explanation?.text)),
+        h('p', { class: 'muted small' }, t('progress.admissionPublished', { at: dateTime(admission.data.publishedAt) }))] : null,
       points ? [h('h2', {}, t('progress.points')), pointsText(points), h('p', { class: 'muted small' }, t('progress.pointsNote'))] : null,
       status.review?.length ? [
         h('h2', {}, t('progress.stageReview')),
