@@ -72,6 +72,36 @@ public interface ApplicationRules {
     return List.of();
   }
 
+  /**
+   * Points from confirmed values if this tenant ranks by points; empty otherwise.
+   */
+  default Optional<PointsRules> pointsRules() {
+    return Optional.empty();
+  }
+
+  /**
+   * Checks the values a reviewer confirms or corrects for the items of a stage (e.g. housing → the
+   * property's registration date) and names those that override an automatic registry result. Default:
+   * a stage confirms no values.
+   *
+   * @param stage the reviewed stage
+   * @param values item → value as the reviewer sent them
+   * @param application the submitted answers (plus {@code stage} and {@code schoolYear})
+   * @param automatic the stored automatic registry results of the submission
+   * @throws RuleViolation naming each invalid value as {@code values.<item>}
+   */
+  default ConfirmedValues confirm(
+      org.civicplatform.spi.review.ReviewStage stage, JsonObject values, JsonObject application,
+      List<CheckResult> automatic) {
+    if (values != null && !values.isEmpty()) {
+      throw new RuleViolation(values.keySet().stream()
+          .map(item -> FieldError.of("values." + item, "confirmation.not-an-item",
+              "本审核环节不确认“" + item + "”。", "This stage does not confirm “" + item + "”."))
+          .toList());
+    }
+    return new ConfirmedValues(values, List.of());
+  }
+
   /** Computes a points breakdown from a profile without storing anything. */
   @FunctionalInterface
   interface PointsEstimator {
