@@ -1,0 +1,54 @@
+package org.civicplatform.core.rules.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.civicplatform.core.identity.control.Caller;
+import org.civicplatform.core.problems.ProblemException;
+import org.civicplatform.core.rules.control.RuleParameters;
+import org.civicplatform.core.tenancy.control.Tenants;
+import org.civicplatform.spi.TenantModule;
+
+/**
+ * The points rule parameters of a year (积分规则): {@code GET} the version in force (stored or the
+ * tenant's defaults), {@code PUT} new parameters (tenant administrators of that tenant; checked by the
+ * tenant, 400 naming the parameter; audited; a new version id is stamped on later scores).
+ */
+@Path("tenants/{tenant}/rules/{year}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleParametersResource {
+
+  @Inject Tenants tenants;
+  @Inject RuleParameters parameters;
+  @Inject Caller caller;
+
+  @GET
+  @RolesAllowed({"parent", "reviewer", "tenant-admin", "platform-admin"})
+  @Transactional
+  public RuleParameters.View read(@PathParam("tenant") String tenant, @PathParam("year") int year) {
+    return parameters.current(tenants.require(tenant), year);
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"tenant-admin", "platform-admin"})
+  @Transactional
+  public RuleParameters.View change(
+      @PathParam("tenant") String tenant, @PathParam("year") int year, JsonObject body) {
+    TenantModule module = tenants.require(tenant);
+    if (!caller.hasRole("platform-admin") && !caller.belongsTo(tenant)) {
+      throw ProblemException.notFound("tenant", tenant);
+    }
+    return parameters.update(module, year, body, caller.userId());
+  }
+}
