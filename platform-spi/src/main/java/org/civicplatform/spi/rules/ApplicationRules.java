@@ -73,6 +73,16 @@ public interface ApplicationRules {
   }
 
   /**
+   * Sections shared by the children of one family ({@code step.section}, e.g. {@code family.guardian1}):
+   * once a sibling's application has been submitted, these sections of every other child's application
+   * are prefilled from it and locked (seed 000 §3.3.2: 若已有子女报名，待填写第二子女信息时，监护人信息不可更改).
+   * Default: none.
+   */
+  default List<String> familySharedSections() {
+    return List.of();
+  }
+
+  /**
    * Points from confirmed values if this tenant ranks by points; empty otherwise.
    */
   default Optional<PointsRules> pointsRules() {

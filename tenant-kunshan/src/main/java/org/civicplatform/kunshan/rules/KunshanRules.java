@@ -30,6 +30,12 @@ public class KunshanRules implements ApplicationRules {
   private final org.civicplatform.kunshan.review.KunshanConfirmations confirmations =
       new org.civicplatform.kunshan.review.KunshanConfirmations(points);
 
+  /** 监护人信息 is shared by siblings and locked once one of them has applied (seed 000 §3.3.2). */
+  @Override
+  public List<String> familySharedSections() {
+    return List.of("family.guardian1", "family.guardian2");
+  }
+
   /** Points from the registry look-ups and the departments' confirmations (kunshan-rules.md). */
   @Override
   public Optional<org.civicplatform.spi.rules.PointsRules> pointsRules() {
