@@ -67,8 +67,9 @@ class KunshanApplicationIT {
     JsonObject window = family.task("ks-window-huaqiao", id, "window");
     assertEquals(200, family.api.post("api/review/tasks/" + window.getString("id") + "/claim",
         reviewer("ks-window-huaqiao"), "").status());
-    assertEquals(200, family.decide("ks-window-huaqiao", window,
-        approve("{\"documents\": true, \"guardians\": true}")).status());
+    Api.Answer windowApproved = family.decide("ks-window-huaqiao", window,
+        approve("{\"documents\": true, \"guardians\": true}"));
+    assertEquals(200, windowApproved.status(), windowApproved.body());
 
     // the housing department sees the look-up in its task detail and confirms the registry's date
     JsonObject housing = family.task("ks-dept-housing", id, "dept-real-estate");

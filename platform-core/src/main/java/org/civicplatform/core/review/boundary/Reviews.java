@@ -93,12 +93,7 @@ public class Reviews {
    * for a second reviewer.
    */
   public record DecisionRequest(
-      String decision, String reasonCode, String reasonText, List<String> fields, JsonObject values) {
-
-    public DecisionRequest(String decision, String reasonCode, String reasonText, List<String> fields) {
-      this(decision, reasonCode, reasonText, fields, null);
-    }
-  }
+      String decision, String reasonCode, String reasonText, List<String> fields, JsonObject values) {}
 
   /** The outcome of a decision: {@code pending} when it waits for a second reviewer (4-eyes). */
   public record Decided(TaskView task, boolean pending) {}
