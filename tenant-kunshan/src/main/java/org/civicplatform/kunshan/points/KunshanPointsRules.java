@@ -267,8 +267,11 @@ public final class KunshanPointsRules implements PointsRules {
       this.input = input;
     }
 
+    /** The department stage confirming an item (the registry look-up stage checks items but confirms none). */
     Optional<StageConfirmation> stage(String item) {
-      return input.stages().stream().filter(s -> s.items().contains(item)).findFirst();
+      return input.stages().stream()
+          .filter(s -> !s.stageId().equals(org.civicplatform.kunshan.review.KunshanReview.REGISTRY_CHECK))
+          .filter(s -> s.items().contains(item)).findFirst();
     }
 
     boolean declaresStage(String item) {

@@ -30,7 +30,12 @@ class ConfirmedPointsTest {
   List<PointsRules.StageConfirmation> stages(List<String> approved, JsonObject values) {
     List<PointsRules.StageConfirmation> stages = new ArrayList<>();
     for (ReviewStage stage : KunshanReview.stages()) {
-      if (stage.scope() == ScopeKind.AUTOMATIC || stage.scope() == ScopeKind.SCHOOL
+      if (stage.scope() == ScopeKind.AUTOMATIC) {
+        // the look-ups ran and were approved (advisory): they confirm no values of their own
+        stages.add(new PointsRules.StageConfirmation(stage.id(), stage.items(), true, Json.createObjectBuilder().build()));
+        continue;
+      }
+      if (stage.scope() == ScopeKind.SCHOOL
           || stage.id().equals("dept-trade-union") || stage.id().equals("dept-civilisation-office")) {
         continue; // not applicable: no private school, no 劳动模范 / 道德模范 declared
       }
