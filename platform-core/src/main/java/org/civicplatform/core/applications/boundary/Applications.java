@@ -84,7 +84,11 @@ public class Applications {
       return List.of();
     }
     var order = module.reviewStages().stream().map(org.civicplatform.spi.review.ReviewStage::id).toList();
+    // advisory look-ups (仅供参考) are shown on their own (…/application/verification), not in the progress
+    var advisory = module.reviewStages().stream().filter(org.civicplatform.spi.review.ReviewStage::advisory)
+        .map(org.civicplatform.spi.review.ReviewStage::id).toList();
     return workflow.tasks(application.id(), application.submissions()).stream()
+        .filter(t -> !advisory.contains(t.stageId()))
         .sorted(java.util.Comparator.comparingInt(t -> order.indexOf(t.stageId())))
         .map(t -> new StageProgress(t.stageId(),
             module.reviewStages().stream().filter(s -> s.id().equals(t.stageId())).findFirst()
