@@ -36,7 +36,16 @@ public class RuleParametersResource {
   @RolesAllowed({"parent", "reviewer", "tenant-admin", "platform-admin"})
   @Transactional
   public RuleParameters.View read(@PathParam("tenant") String tenant, @PathParam("year") int year) {
-    return parameters.current(tenants.require(tenant), year);
+    TenantModule module = tenants.require(tenant);
+    ownTenant(tenant);
+    return parameters.current(module, year);
+  }
+
+  /** Another tenant's users learn nothing (404). */
+  private void ownTenant(String tenant) {
+    if (!caller.hasRole("platform-admin") && !caller.belongsTo(tenant)) {
+      throw ProblemException.notFound("tenant", tenant);
+    }
   }
 
   @PUT
@@ -46,9 +55,7 @@ public class RuleParametersResource {
   public RuleParameters.View change(
       @PathParam("tenant") String tenant, @PathParam("year") int year, JsonObject body) {
     TenantModule module = tenants.require(tenant);
-    if (!caller.hasRole("platform-admin") && !caller.belongsTo(tenant)) {
-      throw ProblemException.notFound("tenant", tenant);
-    }
+    ownTenant(tenant);
     return parameters.update(module, year, body, caller.userId());
   }
 }
