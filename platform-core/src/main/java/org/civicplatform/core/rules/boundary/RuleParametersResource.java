@@ -35,10 +35,23 @@ public class RuleParametersResource {
   @GET
   @RolesAllowed({"parent", "reviewer", "tenant-admin", "platform-admin"})
   @Transactional
-  public RuleParameters.View read(@PathParam("tenant") String tenant, @PathParam("year") int year) {
+  public RuleParameters.View read(@PathParam("tenant") String tenant, @PathParam("year") String year) {
     TenantModule module = tenants.require(tenant);
     ownTenant(tenant);
-    return parameters.current(module, year);
+    return parameters.current(module, year(year));
+  }
+
+  /** The year of the path; anything but 2000–2100 is a 400 naming {@code year}. */
+  static int year(String text) {
+    try {
+      int year = Integer.parseInt(text);
+      if (year >= 2000 && year <= 2100) {
+        return year;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw ProblemException.invalid("year", "year.range", "年份应为 2000 到 2100 之间的整数。", "The year is a whole number from 2000 to 2100.");
   }
 
   /** Another tenant's users learn nothing (404). */
@@ -53,9 +66,9 @@ public class RuleParametersResource {
   @RolesAllowed({"tenant-admin", "platform-admin"})
   @Transactional
   public RuleParameters.View change(
-      @PathParam("tenant") String tenant, @PathParam("year") int year, JsonObject body) {
+      @PathParam("tenant") String tenant, @PathParam("year") String year, JsonObject body) {
     TenantModule module = tenants.require(tenant);
     ownTenant(tenant);
-    return parameters.update(module, year, body, caller.userId());
+    return parameters.update(module, year(year), body, caller.userId());
   }
 }
