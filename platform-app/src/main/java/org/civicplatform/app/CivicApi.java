@@ -34,6 +34,8 @@ public class CivicApi extends Application {
         org.civicplatform.core.audit.boundary.AccessLogResource.class,
         org.civicplatform.core.audit.boundary.AuditRetentionResource.class,
         org.civicplatform.core.rules.boundary.PointsResource.class,
+        org.civicplatform.core.rules.boundary.RuleParametersResource.class,
+        org.civicplatform.core.rules.boundary.ApplicationPointsResource.class,
         org.civicplatform.core.documents.boundary.DocumentsResource.class,
         org.civicplatform.core.documents.boundary.ChildDocumentsResource.class,
         org.civicplatform.core.documents.boundary.UploadLimit.class,

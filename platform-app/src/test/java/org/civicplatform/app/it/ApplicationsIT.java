@@ -49,6 +49,9 @@ class ApplicationsIT {
     return "api/tenants/kunshan/children/" + child.object().getString("id") + "/application";
   }
 
+  /** One guardian for every child of 13800000002: siblings share (and lock) their guardians' details. */
+  static final String GUARDIAN_ID = validId("19850615");
+
   static String family(String phone) {
     return """
         {"student": {"name": "王小明", "gender": "M", "idType": "MAINLAND_ID", "idNumber": "%s",
@@ -57,7 +60,7 @@ class ApplicationsIT {
          "guardian1": {"relation": "FATHER", "name": "王 军", "phone": "%s", "idType": "MAINLAND_ID",
                        "idNumber": "%s", "employer": "昆山花桥某公司", "householdAddress": "安徽省合肥市蜀山区长江西路1号",
                        "currentAddress": "花桥镇绿地大道100号", "district": "hq"},
-         "guardian2": {"relation": "NONE"}}""".formatted(validId("20180301"), phone, validId("19850615"));
+         "guardian2": {"relation": "NONE"}}""".formatted(validId("20180301"), phone, GUARDIAN_ID);
   }
 
   static final Map<String, String> OTHER_STEPS = Map.of(

@@ -6,4 +6,9 @@ public interface Registries {
   HouseholdRegistry household();
 
   RealEstateRegistry realEstate();
+
+  /** 社保 / 医保; connectors that do not offer it throw {@link UnsupportedOperationException}. */
+  default SocialInsuranceRegistry socialInsurance() {
+    throw new UnsupportedOperationException("no social-insurance registry");
+  }
 }

@@ -15,6 +15,9 @@ import org.civicplatform.spi.form.Condition;
  * @param after ids of stages that must be approved before this one opens (empty = opens on submission)
  * @param items the point items or facts this stage confirms (e.g. {@code property}, {@code insurance})
  * @param appliesWhen when the stage exists for an application (e.g. manual review only for rentals)
+ * @param advisory for an AUTOMATIC stage: its results are for information only (Kunshan's 对接结果
+ *     "仅供参考"): they are stored and shown, but never return the application and are not a review
+ *     record (the parent may still withdraw)
  */
 public record ReviewStage(
     String id,
@@ -23,7 +26,8 @@ public record ReviewStage(
     String scopeValue,
     List<String> after,
     List<String> items,
-    Condition appliesWhen) {
+    Condition appliesWhen,
+    boolean advisory) {
 
   public ReviewStage {
     after = List.copyOf(after);
@@ -33,6 +37,12 @@ public record ReviewStage(
     }
   }
 
+  public ReviewStage(
+      String id, LocalizedText name, ScopeKind scope, String scopeValue, List<String> after, List<String> items,
+      Condition appliesWhen) {
+    this(id, name, scope, scopeValue, after, items, appliesWhen, false);
+  }
+
   public static ReviewStage of(
       String id, String zh, String en, ScopeKind scope, String scopeValue, List<String> after,
       List<String> items) {
@@ -40,6 +50,11 @@ public record ReviewStage(
   }
 
   public ReviewStage when(Condition c) {
-    return new ReviewStage(id, name, scope, scopeValue, after, items, c);
+    return new ReviewStage(id, name, scope, scopeValue, after, items, c, advisory);
+  }
+
+  /** This stage with results for information only (see {@link #advisory}). */
+  public ReviewStage informational() {
+    return new ReviewStage(id, name, scope, scopeValue, after, items, appliesWhen, true);
   }
 }

@@ -73,6 +73,46 @@ public interface ApplicationRules {
   }
 
   /**
+   * Sections shared by the children of one family ({@code step.section}, e.g. {@code family.guardian1}):
+   * once a sibling's application has been submitted, these sections of every other child's application
+   * are prefilled from it and locked (seed 000 §3.3.2: 若已有子女报名，待填写第二子女信息时，监护人信息不可更改).
+   * Default: none.
+   */
+  default List<String> familySharedSections() {
+    return List.of();
+  }
+
+  /**
+   * Points from confirmed values if this tenant ranks by points; empty otherwise.
+   */
+  default Optional<PointsRules> pointsRules() {
+    return Optional.empty();
+  }
+
+  /**
+   * Checks the values a reviewer confirms or corrects for the items of a stage (e.g. housing → the
+   * property's registration date) and names those that override an automatic registry result. Default:
+   * a stage confirms no values.
+   *
+   * @param stage the reviewed stage
+   * @param values item → value as the reviewer sent them
+   * @param application the submitted answers (plus {@code stage} and {@code schoolYear})
+   * @param automatic the stored automatic registry results of the submission
+   * @throws RuleViolation naming each invalid value as {@code values.<item>}
+   */
+  default ConfirmedValues confirm(
+      org.civicplatform.spi.review.ReviewStage stage, JsonObject values, JsonObject application,
+      List<CheckResult> automatic) {
+    if (values != null && !values.isEmpty()) {
+      throw new RuleViolation(values.keySet().stream()
+          .map(item -> FieldError.of("values." + item, "confirmation.not-an-item",
+              "本审核环节不确认“" + item + "”。", "This stage does not confirm “" + item + "”."))
+          .toList());
+    }
+    return new ConfirmedValues(values, List.of());
+  }
+
+  /**
    * The answers a registry can fill in while the parent types (e.g. the student's name, birth date and
    * household address, and the registered parents as guardians, from the household registry), for the
    * person with this ID number. Keys are field paths {@code step.section.field}; a path into a

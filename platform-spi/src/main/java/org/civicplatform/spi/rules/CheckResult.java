@@ -1,5 +1,7 @@
 package org.civicplatform.spi.rules;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.Objects;
 import org.civicplatform.spi.LocalizedText;
 
@@ -11,13 +13,27 @@ import org.civicplatform.spi.LocalizedText;
  * @param outcome 通过 / 异常 / 待审核
  * @param detail what was found (for an anomaly: what differs), or null
  * @param fields the answer paths concerned (what the parent should fix), possibly empty
+ * @param data what the registry answered, as the tenant shows it to parents and reviewers and feeds it
+ *     to its points (e.g. Kunshan's 社保对接结果 months per type, 房产对接结果 registration date and
+ *     address); empty when there is nothing structured
  */
-public record CheckResult(String item, Outcome outcome, LocalizedText detail, java.util.List<String> fields) {
+public record CheckResult(
+    String item, Outcome outcome, LocalizedText detail, java.util.List<String> fields, JsonObject data) {
 
   public CheckResult {
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(outcome, "outcome");
     fields = fields == null ? java.util.List.of() : java.util.List.copyOf(fields);
+    data = data == null ? JsonValue.EMPTY_JSON_OBJECT : data;
+  }
+
+  public CheckResult(String item, Outcome outcome, LocalizedText detail, java.util.List<String> fields) {
+    this(item, outcome, detail, fields, null);
+  }
+
+  /** This result with the registry's answer attached. */
+  public CheckResult withData(JsonObject answer) {
+    return new CheckResult(item, outcome, detail, fields, answer);
   }
 
   /** How a check ended. */

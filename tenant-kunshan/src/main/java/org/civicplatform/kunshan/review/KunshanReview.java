@@ -23,6 +23,9 @@ public final class KunshanReview {
   public static final String EDUCATION = "education";
   public static final String POINTS_OFFICE = "points-office";
 
+  /** The automatic 社保 / 房产 look-up stage (advisory, seed 000 §4.1). */
+  public static final String REGISTRY_CHECK = "registry-check";
+
   private static final List<String> AFTER_WINDOW = List.of("window");
 
   private KunshanReview() {}
@@ -32,6 +35,9 @@ public final class KunshanReview {
         List.of("dept-public-security", "dept-human-resources", "dept-medical-insurance",
             "dept-real-estate", "dept-trade-union", "dept-civilisation-office", "dept-education");
     return List.of(
+        ReviewStage.of(REGISTRY_CHECK, "社保、房产自动对接", "Social-insurance and property registry look-up",
+                AUTOMATIC, null, List.of(), List.of("socialInsurance", "property"))
+            .informational(),
         ReviewStage.of("window", "窗口初审", "District window review", DISTRICT, null, List.of(),
             List.of("documents", "guardians")),
         ReviewStage.of("private-school", "第一阶段民办学校审核", "Phase-one private school review", SCHOOL,

@@ -25,6 +25,37 @@ import org.civicplatform.spi.rules.RuleViolation;
 public class KunshanRules implements ApplicationRules {
 
   private final KunshanPointsEstimator estimator = new KunshanPointsEstimator();
+  private final org.civicplatform.kunshan.points.KunshanPointsRules points =
+      new org.civicplatform.kunshan.points.KunshanPointsRules();
+  private final org.civicplatform.kunshan.review.KunshanConfirmations confirmations =
+      new org.civicplatform.kunshan.review.KunshanConfirmations(points);
+
+  /** 监护人信息 is shared by siblings and locked once one of them has applied (seed 000 §3.3.2). */
+  @Override
+  public List<String> familySharedSections() {
+    return List.of("family.guardian1", "family.guardian2");
+  }
+
+  /** Points from the registry look-ups and the departments' confirmations (kunshan-rules.md). */
+  @Override
+  public Optional<org.civicplatform.spi.rules.PointsRules> pointsRules() {
+    return Optional.of(points);
+  }
+
+  /** Seed 000 §4.1: 社保对接结果 and 房产对接结果 after submission (仅供参考). */
+  @Override
+  public List<org.civicplatform.spi.rules.CheckResult> verify(
+      JsonObject application, org.civicplatform.spi.registry.Registries registries) {
+    return org.civicplatform.kunshan.verification.KunshanRegistryChecks.verify(application, registries);
+  }
+
+  /** A department's confirmed or corrected values for its items (see {@code KunshanConfirmations}). */
+  @Override
+  public org.civicplatform.spi.rules.ConfirmedValues confirm(
+      org.civicplatform.spi.review.ReviewStage stage, JsonObject values, JsonObject application,
+      List<org.civicplatform.spi.rules.CheckResult> automatic) {
+    return confirmations.confirm(stage, values, application, automatic);
+  }
 
   /** The what-if simulator of kunshan-rules.md ("Points estimate"). */
   @Override

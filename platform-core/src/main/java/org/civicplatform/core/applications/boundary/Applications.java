@@ -43,6 +43,7 @@ public class Applications {
   @Inject AuditTrail audit;
   @Inject ReviewWorkflow workflow;
   @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
+  @Inject org.civicplatform.core.applications.control.FamilySharedSections shared;
   @Inject org.civicplatform.core.registration.control.SmsCodes codes;
   @Inject Prefills prefills;
 
@@ -85,7 +86,11 @@ public class Applications {
       return List.of();
     }
     var order = module.reviewStages().stream().map(org.civicplatform.spi.review.ReviewStage::id).toList();
+    // advisory look-ups (仅供参考) are shown on their own (…/application/verification), not in the progress
+    var advisory = module.reviewStages().stream().filter(org.civicplatform.spi.review.ReviewStage::advisory)
+        .map(org.civicplatform.spi.review.ReviewStage::id).toList();
     return workflow.tasks(application.id(), application.submissions()).stream()
+        .filter(t -> !advisory.contains(t.stageId()))
         .sorted(java.util.Comparator.comparingInt(t -> order.indexOf(t.stageId())))
         .map(t -> new StageProgress(t.stageId(),
             module.reviewStages().stream().filter(s -> s.id().equals(t.stageId())).findFirst()
@@ -104,6 +109,24 @@ public class Applications {
   }
 
   /**
+   * The sections shared with a sibling who has applied (step → section → answers), locked for this
+   * child: a step sent without them is prefilled, with different values refused. Empty when none.
+   */
+  @Transactional
+  public JsonObject shared(String tenant, UUID childId) {
+    TenantModule module = tenants.require(tenant);
+    Child child = families.child(tenant, childId);
+    var result = Json.createObjectBuilder();
+    for (FormStep step : module.form().steps()) {
+      JsonObject locked = shared.locked(module, child, schoolYear, step.id());
+      if (!locked.isEmpty()) {
+        result.add(step.id(), locked);
+      }
+    }
+    return result.build();
+  }
+
+  /**
    * Validates one step (form checks, then the tenant's rules) and stores it as the step's draft. Nothing
    * is stored when anything is invalid; a stale {@code expectedVersion} is a 409.
    */
@@ -115,6 +138,7 @@ public class Applications {
     if (answers == null) {
       throw ProblemException.invalid(stepId, "required", "请填写本步骤。", "Send this step's answers.");
     }
+    answers = shared.apply(module, child, schoolYear, stepId, answers); // siblings' locked sections
     Application application = existing(tenant, child).orElse(null);
     if (application == null) {
       application = new Application(tenant, child.id(), schoolYear, child.stage(), now());

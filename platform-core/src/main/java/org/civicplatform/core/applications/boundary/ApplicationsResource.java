@@ -43,6 +43,13 @@ public class ApplicationsResource {
     return withVersion(applications.read(tenant, child));
   }
 
+  /** 监护人信息 shared by siblings: prefilled and locked once a sibling has applied. */
+  @GET
+  @Path("shared")
+  public jakarta.json.JsonObject shared() {
+    return applications.shared(tenant, child);
+  }
+
   @PUT
   @Path("steps/{step}")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import org.civicplatform.spi.registry.HouseholdRegistry;
 import org.civicplatform.spi.registry.RealEstateRegistry;
 import org.civicplatform.spi.registry.Registries;
 import org.civicplatform.spi.registry.RegistryUnavailable;
+import org.civicplatform.spi.registry.SocialInsuranceRegistry;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -18,6 +19,7 @@ public class CoreRegistries implements Registries {
 
   @Inject HouseholdRegistry household;
   @Inject RealEstateRegistry realEstate;
+  @Inject SocialInsuranceRegistry socialInsurance;
 
   @Override
   public HouseholdRegistry household() {
@@ -27,6 +29,11 @@ public class CoreRegistries implements Registries {
   @Override
   public RealEstateRegistry realEstate() {
     return number -> guarded("real-estate", () -> realEstate.property(number));
+  }
+
+  @Override
+  public SocialInsuranceRegistry socialInsurance() {
+    return (id, name) -> guarded("social-insurance", () -> socialInsurance.record(id, name));
   }
 
   static <T> T guarded(String registry, Supplier<T> call) {

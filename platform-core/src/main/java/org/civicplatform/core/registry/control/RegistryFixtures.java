@@ -11,17 +11,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civicplatform.spi.registry.HouseholdPerson;
+import org.civicplatform.spi.registry.InsuranceRecord;
 import org.civicplatform.spi.registry.PropertyRecord;
 
 /**
  * The fixture data the simulated registries answer from: {@code registry/household.json} and {@code
- * registry/real-estate.json} on the class path (demo families of Siming; deterministic).
+ * registry/real-estate.json} and {@code registry/social-insurance.json} on the class path (demo families of
+ * Siming and Kunshan; deterministic).
  */
 @ApplicationScoped
 public class RegistryFixtures {
@@ -33,6 +36,15 @@ public class RegistryFixtures {
   private final Map<String, PropertyRecord> properties = load("registry/real-estate.json", "properties")
       .stream().map(RegistryFixtures::property)
       .collect(Collectors.toUnmodifiableMap(p -> p.number().toUpperCase(Locale.ROOT), Function.identity()));
+
+  private final Map<String, InsuranceRecord> insurance = load("registry/social-insurance.json", "people").stream()
+      .collect(Collectors.toUnmodifiableMap(o -> o.getString("idNumber").toUpperCase(Locale.ROOT), RegistryFixtures::insurance));
+
+  /** The insurance record of a person; a person not in the fixture has no personal number. */
+  public InsuranceRecord insurance(String idNumber) {
+    InsuranceRecord found = idNumber == null ? null : insurance.get(idNumber.strip().toUpperCase(Locale.ROOT));
+    return found != null ? found : InsuranceRecord.problem(InsuranceRecord.Status.NOT_FOUND, "SOCIAL");
+  }
 
   public Optional<HouseholdPerson> person(String idNumber) {
     return idNumber == null ? Optional.empty() : Optional.ofNullable(people.get(idNumber.strip().toUpperCase(Locale.ROOT)));
@@ -68,6 +80,25 @@ public class RegistryFixtures {
                 new BigDecimal(w.getJsonNumber("share").toString())))
             .toList(),
         LocalDate.parse(o.getString("registrationDate")), o.getString("address"));
+  }
+
+  static InsuranceRecord insurance(JsonObject o) {
+    InsuranceRecord.Status status = InsuranceRecord.Status.valueOf(o.getString("status"));
+    if (status != InsuranceRecord.Status.FOUND) {
+      return InsuranceRecord.problem(status, o.getString("fund", "SOCIAL"));
+    }
+    Map<String, java.util.List<YearMonth>> months = new java.util.HashMap<>();
+    for (JsonObject period : o.getJsonArray("periods").getValuesAs(JsonObject.class)) {
+      YearMonth from = YearMonth.parse(period.getString("from"));
+      YearMonth to = YearMonth.parse(period.getString("to"));
+      for (JsonString type : period.getJsonArray("types").getValuesAs(JsonString.class)) {
+        var list = months.computeIfAbsent(type.getString(), t -> new java.util.ArrayList<>());
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+          list.add(m);
+        }
+      }
+    }
+    return InsuranceRecord.found(months);
   }
 
   private static String text(JsonObject o, String key) {

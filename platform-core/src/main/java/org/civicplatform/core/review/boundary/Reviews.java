@@ -25,6 +25,8 @@ import org.civicplatform.core.review.entity.ReviewTask;
 import org.civicplatform.core.tenancy.control.Tenants;
 import org.civicplatform.spi.LocalizedText;
 import org.civicplatform.spi.review.ReviewStage;
+import org.civicplatform.spi.TenantModule;
+import org.civicplatform.spi.rules.ConfirmedValues;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The reviewer's use cases: one queue over all their scopes, claim, release, decide. */
@@ -41,6 +43,7 @@ public class Reviews {
   @Inject org.civicplatform.core.verification.control.VerificationResults verification;
   @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
   @Inject org.civicplatform.core.documents.boundary.Documents documents;
+  @Inject org.civicplatform.core.rules.control.Scores scores;
 
   @Inject
   @ConfigProperty(name = "platform.review.claim-minutes", defaultValue = "30")
@@ -64,7 +67,17 @@ public class Reviews {
       String scopeKind, String scopeValue, String status, String district, String registrationNumber,
       String childIdMasked, Instant submittedAt, String claimedBy, Instant claimExpiresAt, String decision,
       String decidedBy, Instant decidedAt, String reasonCode, String reasonText, List<String> returnFields,
-      long version) {}
+      long version, List<String> items, JsonObject confirmedValues, List<String> overrides,
+      PendingOverride pendingOverride) {}
+
+  /**
+   * Values overriding an automatic registry result, waiting for a second reviewer of the same scope.
+   *
+   * @param proposedBy the first reviewer
+   * @param values every value they confirmed or corrected
+   * @param overrides the items that differ from the registry result
+   */
+  public record PendingOverride(String proposedBy, Instant proposedAt, JsonObject values, List<String> overrides) {}
 
   /** One page of the queue. */
   public record Page(List<TaskView> items, long total, int page, int size) {}
@@ -73,11 +86,20 @@ public class Reviews {
   public record TaskDetail(
       TaskView task, JsonObject answers, List<String> changedSteps, String applicationStatus,
       List<org.civicplatform.core.verification.control.VerificationResults.ItemResult> verification,
-      jakarta.json.JsonArray corrections,
+      JsonObject points, jakarta.json.JsonArray corrections,
       List<org.civicplatform.core.documents.boundary.Documents.DocumentView> documents) {}
 
-  /** A decision: APPROVE, REJECT (with a reason) or RETURN (naming what to fix). */
-  public record DecisionRequest(String decision, String reasonCode, String reasonText, List<String> fields) {}
+  /**
+   * A decision: APPROVE, REJECT (with a reason) or RETURN (naming what to fix). With APPROVE a
+   * department reviewer may send {@code values}: the confirmed or corrected value of each of the stage's
+   * items (e.g. {@code {"property": "2003-08-15"}}); values overriding an automatic registry result wait
+   * for a second reviewer.
+   */
+  public record DecisionRequest(
+      String decision, String reasonCode, String reasonText, List<String> fields, JsonObject values) {}
+
+  /** The outcome of a decision: {@code pending} when it waits for a second reviewer (4-eyes). */
+  public record Decided(TaskView task, boolean pending) {}
 
   @Transactional
   public Page queue(Filter filter) {
@@ -173,8 +195,10 @@ public class Reviews {
     ReviewTask task = visible(id);
     Application application = em.find(Application.class, task.applicationId());
     audit.record(task.tenantId(), "application.read", "application", application.id());
+    JsonObject points = task.submission() == application.submissions()
+        ? scores.compute(application).orElse(null) : null;
     return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name(),
-        verification.of(application.id(), task.submission()), corrections(application.id(), task.submission()),
+        verification.of(application.id(), task.submission()), points, corrections(application.id(), task.submission()),
         documents.ofApplication(task.tenantId(), application.childId()));
   }
 
@@ -235,19 +259,87 @@ public class Reviews {
     return view(task);
   }
 
-  /** Decides a task once: concurrent deciders lose with 409 (optimistic lock at flush). */
+  /**
+   * Decides a task once: concurrent deciders lose with 409 (optimistic lock at flush). An approval with
+   * values overriding an automatic registry result is only proposed: the task stays open until another
+   * reviewer of the same scope confirms it ({@link #confirmOverride}).
+   */
   @Transactional
-  public TaskView decide(UUID id, DecisionRequest request) {
+  public Decided decide(UUID id, DecisionRequest request) {
     ReviewTask task = visible(id); // scope first: a foreign task is 404 whatever the body says
     ReviewTask.Decision decision = decision(request, tenants.require(task.tenantId()).decisionReasons());
     Instant now = now();
-    task.decide(caller.userId(), decision, request.reasonCode(), request.reasonText(), request.fields(), now);
     Application application = em.find(Application.class, task.applicationId());
-    workflow.decided(task, application, now);
-    tenants.find(task.tenantId()).ifPresent(module -> notices.decided(module, application, task));
-    audit.record(task.tenantId(), "review." + decision.name().toLowerCase(), "review_task", task.id());
+    JsonObject values = request.values() == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : request.values();
+    if (decision != ReviewTask.Decision.APPROVE && !values.isEmpty()) {
+      throw ProblemException.invalid("values", "values.approve-only", "只有审核通过时才能确认或更正积分项。",
+          "Item values are confirmed with an approval only.");
+    }
+    ConfirmedValues checked = new ConfirmedValues(values, List.of());
+    if (decision == ReviewTask.Decision.APPROVE && !values.isEmpty()) {
+      TenantModule module = tenants.require(task.tenantId());
+      checked = module.rules().confirm(stage(module, task), values, context(application),
+          verification.of(application.id(), task.submission()).stream()
+              .map(org.civicplatform.core.verification.control.VerificationResults.ItemResult::asCheckResult).toList());
+      if (!checked.overrides().isEmpty()) {
+        task.propose(caller.userId(), checked.values(), checked.overrides(), now);
+        application.reviewStarted(now);
+        audit.record(task.tenantId(), caller.userId(), role(), "review.override.propose", "review_task",
+            task.id().toString(), org.civicplatform.core.rules.control.Digests.sha256(checked.values().toString()));
+        em.flush();
+        return new Decided(view(task), true);
+      }
+    }
+    task.decide(caller.userId(), decision, request.reasonCode(), request.reasonText(), request.fields(), now);
+    task.confirm(checked.values(), List.of());
+    finish(task, application, now, "review." + decision.name().toLowerCase(),
+        checked.values().isEmpty() ? null : org.civicplatform.core.rules.control.Digests.sha256(checked.values().toString()));
+    return new Decided(view(task), false);
+  }
+
+  /** 4-eyes: a second reviewer of the same scope confirms a pending override; its proposer cannot. */
+  @Transactional
+  public TaskView confirmOverride(UUID id) {
+    ReviewTask task = visible(id);
+    Instant now = now();
+    JsonObject values = task.proposedValues();
+    task.confirmProposal(caller.userId(), now);
+    Application application = em.find(Application.class, task.applicationId());
+    finish(task, application, now, "review.override.confirm",
+        values == null ? null : org.civicplatform.core.rules.control.Digests.sha256(values.toString()));
+    return view(task);
+  }
+
+  /** Withdraws a pending override (nothing is approved; the task stays open for a new decision). */
+  @Transactional
+  public TaskView discardOverride(UUID id) {
+    ReviewTask task = visible(id);
+    task.discardProposal();
+    audit.record(task.tenantId(), "review.override.discard", "review_task", task.id());
     em.flush();
     return view(task);
+  }
+
+  private void finish(ReviewTask task, Application application, Instant now, String action, String digest) {
+    workflow.decided(task, application, now);
+    tenants.find(task.tenantId()).ifPresent(module -> notices.decided(module, application, task));
+    scores.recompute(application);
+    audit.record(task.tenantId(), caller.userId(), role(), action, "review_task", task.id().toString(), digest);
+    em.flush();
+  }
+
+  private String role() {
+    return caller.roles().stream().sorted().findFirst().orElse(null);
+  }
+
+  static ReviewStage stage(TenantModule module, ReviewTask task) {
+    return module.reviewStages().stream().filter(s -> s.id().equals(task.stageId())).findFirst()
+        .orElseThrow(() -> ProblemException.notFound("review stage", task.stageId()));
+  }
+
+  static JsonObject context(Application application) {
+    return jakarta.json.Json.createObjectBuilder(application.answers())
+        .add("stage", application.stage()).add("schoolYear", application.schoolYear()).build();
   }
 
   static ReviewTask.Decision decision(DecisionRequest request, List<DecisionReason> reasons) {
@@ -305,12 +397,15 @@ public class Reviews {
   }
 
   TaskView view(ReviewTask t) {
-    LocalizedText stageName = tenants.find(t.tenantId())
-        .flatMap(m -> m.reviewStages().stream().filter(s -> s.id().equals(t.stageId())).findFirst())
-        .map(ReviewStage::name).orElse(LocalizedText.of(t.stageId(), t.stageId()));
+    var declared = tenants.find(t.tenantId())
+        .flatMap(m -> m.reviewStages().stream().filter(s -> s.id().equals(t.stageId())).findFirst());
+    LocalizedText stageName = declared.map(ReviewStage::name).orElse(LocalizedText.of(t.stageId(), t.stageId()));
+    PendingOverride pending = t.proposedBy() == null ? null
+        : new PendingOverride(t.proposedBy(), t.proposedAt(), t.proposedValues(), t.proposedOverrides());
     return new TaskView(t.id(), t.tenantId(), t.applicationId(), t.submission(), t.stageId(), stageName,
         t.scopeKind(), t.scopeValue(), t.status().name(), t.districtCode(), t.registrationNumber(),
         t.childIdMasked(), t.submittedAt(), t.claimedBy(), t.claimExpiresAt(), t.decision(), t.decidedBy(),
-        t.decidedAt(), t.reasonCode(), t.reasonText(), t.returnFields(), t.version());
+        t.decidedAt(), t.reasonCode(), t.reasonText(), t.returnFields(), t.version(),
+        declared.map(ReviewStage::items).orElse(List.of()), t.confirmedValues(), t.overrides(), pending);
   }
 }

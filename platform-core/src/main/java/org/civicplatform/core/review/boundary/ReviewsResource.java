@@ -64,8 +64,24 @@ public class ReviewsResource {
   @POST
   @Path("{id}/decision")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Reviews.TaskView decide(@PathParam("id") UUID id, Reviews.DecisionRequest decision) {
-    return reviews.decide(id, decision);
+  public jakarta.ws.rs.core.Response decide(@PathParam("id") UUID id, Reviews.DecisionRequest decision) {
+    Reviews.Decided decided = reviews.decide(id, decision);
+    // 202: the approval overrides a registry result and waits for a second reviewer (4-eyes)
+    return jakarta.ws.rs.core.Response.status(decided.pending() ? 202 : 200).entity(decided.task()).build();
+  }
+
+  /** 4-eyes: another reviewer of the same scope confirms the pending override (its proposer gets 403). */
+  @POST
+  @Path("{id}/override/confirm")
+  public Reviews.TaskView confirmOverride(@PathParam("id") UUID id) {
+    return reviews.confirmOverride(id);
+  }
+
+  /** Withdraws a pending override; the task stays open. */
+  @POST
+  @Path("{id}/override/discard")
+  public Reviews.TaskView discardOverride(@PathParam("id") UUID id) {
+    return reviews.discardOverride(id);
   }
 
   static Instant instant(String field, String text) {

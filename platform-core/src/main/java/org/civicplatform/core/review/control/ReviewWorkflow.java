@@ -21,6 +21,7 @@ import org.civicplatform.spi.review.ScopeKind;
 public class ReviewWorkflow {
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject org.civicplatform.core.tenancy.control.Tenants tenants;
 
   /** Creates the tasks of a new submission: one per applicable stage, those without predecessors open. */
   public List<ReviewTask> open(TenantModule tenant, Application application, JsonObject context, Instant now) {
@@ -60,7 +61,8 @@ public class ReviewWorkflow {
         all.forEach(t -> t.openIfReady(byStage));
         if (all.stream().allMatch(t -> t.status() == ReviewTask.Status.APPROVED)) {
           application.completeReview(now);
-        } else {
+        } else if (!advisory(task)) {
+          // an advisory automatic check (仅供参考) is not a review record: the parent may still withdraw
           application.reviewStarted(now);
         }
       }
@@ -74,6 +76,13 @@ public class ReviewWorkflow {
       }
       default -> throw new IllegalStateException("not a decision: " + task.status());
     }
+  }
+
+  /** Whether a task belongs to an advisory automatic stage of its tenant. */
+  boolean advisory(ReviewTask task) {
+    return ScopeKind.AUTOMATIC.name().equals(task.scopeKind())
+        && tenants.find(task.tenantId()).stream().flatMap(m -> m.reviewStages().stream())
+            .anyMatch(s -> s.id().equals(task.stageId()) && s.advisory());
   }
 
   /** The parent withdrew before any review record: the submission's tasks go. */

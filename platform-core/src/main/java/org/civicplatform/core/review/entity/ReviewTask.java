@@ -113,6 +113,28 @@ public class ReviewTask {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Convert(converter = JsonbConverter.class)
+  @Column(name = "confirmed_values", columnDefinition = "jsonb")
+  private String confirmedValues;
+
+  @Convert(converter = JsonbConverter.class)
+  @Column(name = "overrides", columnDefinition = "jsonb")
+  private String overrides;
+
+  @Column(name = "proposed_by")
+  private String proposedBy;
+
+  @Column(name = "proposed_at")
+  private Instant proposedAt;
+
+  @Convert(converter = JsonbConverter.class)
+  @Column(name = "proposed_values", columnDefinition = "jsonb")
+  private String proposedValues;
+
+  @Convert(converter = JsonbConverter.class)
+  @Column(name = "proposed_overrides", columnDefinition = "jsonb")
+  private String proposedOverrides;
+
   @Version private long version;
 
   protected ReviewTask() {}
@@ -174,6 +196,95 @@ public class ReviewTask {
     this.returnFields = fields == null || fields.isEmpty() ? null : Json.createArrayBuilder(fields).build().toString();
     this.claimedBy = null;
     this.claimExpiresAt = null;
+    this.proposedBy = null; // a decision ends any pending override (the proposer's values are not taken)
+    this.proposedAt = null;
+    this.proposedValues = null;
+    this.proposedOverrides = null;
+  }
+
+  /** The values confirmed with the approval (item → value); empty when none were given. */
+  public void confirm(jakarta.json.JsonObject values, List<String> overridden) {
+    this.confirmedValues = values == null || values.isEmpty() ? null : values.toString();
+    this.overrides = overridden == null || overridden.isEmpty() ? null : Json.createArrayBuilder(overridden).build().toString();
+  }
+
+  /**
+   * A reviewer overrides an automatic registry result: the values wait for a second reviewer (4-eyes);
+   * the task stays open. A second proposal while one is pending is a conflict.
+   */
+  public void propose(String reviewer, jakarta.json.JsonObject values, List<String> overridden, Instant now) {
+    requireOpen();
+    if (claimedBy != null && !claimedBy.equals(reviewer) && claimExpiresAt != null && claimExpiresAt.isAfter(now)) {
+      throw ProblemException.conflict("task-claimed", "该任务已被其他审核员领取。", "Another reviewer has claimed this task.");
+    }
+    if (proposedBy != null) {
+      throw ProblemException.conflict("override-pending", "已有待复核的修改，请先由另一位审核员复核或撤回。",
+          "An override is already waiting for a second reviewer: have it confirmed or withdrawn first.");
+    }
+    this.proposedBy = reviewer;
+    this.proposedAt = now;
+    this.proposedValues = values.toString();
+    this.proposedOverrides = Json.createArrayBuilder(overridden).build().toString();
+    this.claimedBy = null;
+    this.claimExpiresAt = null;
+  }
+
+  /** Drops a pending override (its proposer or another reviewer decides again). */
+  public void discardProposal() {
+    requireOpen();
+    if (proposedBy == null) {
+      throw ProblemException.conflict("no-override-pending", "没有待复核的修改。", "No override is waiting for review.");
+    }
+    this.proposedBy = null;
+    this.proposedAt = null;
+    this.proposedValues = null;
+    this.proposedOverrides = null;
+  }
+
+  /**
+   * A second reviewer confirms the pending override: the task is approved with the proposed values.
+   * The proposer cannot confirm their own override.
+   */
+  public void confirmProposal(String reviewer, Instant now) {
+    requireOpen();
+    if (proposedBy == null) {
+      throw ProblemException.conflict("no-override-pending", "没有待复核的修改。", "No override is waiting for review.");
+    }
+    if (proposedBy.equals(reviewer)) {
+      throw new ProblemException("four-eyes", 403, org.civicplatform.spi.LocalizedText.of("需要另一位审核员复核", "A second reviewer is needed"),
+          org.civicplatform.spi.LocalizedText.of("修改自动对接结果须由另一位同部门审核员复核，本人不能复核自己的修改。",
+              "Overriding an automatic registry result needs a second reviewer of the same scope: you cannot confirm your own override."));
+    }
+    jakarta.json.JsonObject values = proposedValues();
+    List<String> overridden = proposedOverrides();
+    decide(reviewer, Decision.APPROVE, null, null, List.of(), now);
+    confirm(values, overridden);
+  }
+
+  public jakarta.json.JsonObject confirmedValues() {
+    return confirmedValues == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT
+        : Json.createReader(new StringReader(confirmedValues)).readObject();
+  }
+
+  public List<String> overrides() {
+    return strings(overrides);
+  }
+
+  public jakarta.json.JsonObject proposedValues() {
+    return proposedValues == null ? null : Json.createReader(new StringReader(proposedValues)).readObject();
+  }
+
+  public List<String> proposedOverrides() {
+    return strings(proposedOverrides);
+  }
+
+  public String proposedBy() { return proposedBy; }
+  public Instant proposedAt() { return proposedAt; }
+
+  private static List<String> strings(String json) {
+    return json == null ? List.of()
+        : Json.createReader(new StringReader(json)).readArray()
+            .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
   }
 
   private void requireOpen() {

@@ -52,6 +52,7 @@ public class AutomaticStageRunner {
   @Inject ReviewWorkflow workflow;
   @Inject ApplicationNotices notices;
   @Inject AuditTrail audit;
+  @Inject org.civicplatform.core.rules.control.Scores scores;
 
   /** Open automatic tasks, oldest submission first (not locked: {@link #check} locks each). */
   @Transactional
@@ -99,7 +100,10 @@ public class AutomaticStageRunner {
     results.store(task, checked);
     List<CheckResult> anomalies =
         checked.stream().filter(r -> r.outcome() == CheckResult.Outcome.ANOMALY).toList();
-    if (anomalies.isEmpty()) {
+    boolean advisory = module.get().reviewStages().stream()
+        .anyMatch(s -> s.id().equals(task.stageId()) && s.advisory());
+    if (anomalies.isEmpty() || advisory) {
+      // an advisory stage's results are for information only (仅供参考): stored and shown, never a return
       task.decide(SYSTEM, ReviewTask.Decision.APPROVE, null, null, List.of(), now);
     } else {
       Set<String> fields = new LinkedHashSet<>();
@@ -110,9 +114,13 @@ public class AutomaticStageRunner {
           reason.length() > 1000 ? reason.substring(0, 1000) : reason, List.copyOf(fields), now);
     }
     workflow.decided(task, application, now);
-    notices.decided(module.get(), application, task);
+    if (!advisory) {
+      notices.decided(module.get(), application, task);
+    }
+    scores.recompute(application);
     audit.record(task.tenantId(), SYSTEM, "system",
-        anomalies.isEmpty() ? "review.approve" : "review.return", "review_task", task.id().toString(), null);
+        task.status() == ReviewTask.Status.APPROVED ? "review.approve" : "review.return", "review_task",
+        task.id().toString(), null);
     em.flush();
     return true;
   }

@@ -28,10 +28,17 @@ public class VerificationResults {
    * @param detail what was found
    * @param fields the answers concerned
    * @param checkedAt when
+   * @param data what the registry answered, as the tenant shapes it (e.g. Kunshan's 社保对接结果)
    */
   public record ItemResult(
       String item, String outcome, LocalizedText outcomeLabel, LocalizedText detail, List<String> fields,
-      Instant checkedAt) {}
+      Instant checkedAt, jakarta.json.JsonObject data) {
+
+    /** Back as the tenant's check result (for its confirmations and points). */
+    public CheckResult asCheckResult() {
+      return new CheckResult(item, CheckResult.Outcome.valueOf(outcome), detail, fields, data);
+    }
+  }
 
   /** Replaces the results of a task (in the caller's transaction). */
   public void store(ReviewTask task, List<CheckResult> results) {
@@ -40,8 +47,8 @@ public class VerificationResults {
     int position = 0;
     for (CheckResult r : results) {
       em.createNativeQuery("insert into verification_result (task_id, application_id, submission, item, outcome,"
-              + " detail_zh, detail_en, fields, position, checked_at) values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4,"
-              + " ?5, ?6, ?7, cast(?8 as jsonb), ?9, now())")
+              + " detail_zh, detail_en, fields, position, checked_at, data) values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4,"
+              + " ?5, ?6, ?7, cast(?8 as jsonb), ?9, now(), cast(?10 as jsonb))")
           .setParameter(1, task.id().toString())
           .setParameter(2, task.applicationId().toString())
           .setParameter(3, task.submission())
@@ -51,6 +58,7 @@ public class VerificationResults {
           .setParameter(7, r.detail() == null ? null : clip(r.detail().en()))
           .setParameter(8, Json.createArrayBuilder(r.fields()).build().toString())
           .setParameter(9, position++)
+          .setParameter(10, r.data().toString())
           .executeUpdate();
     }
     em.createNativeQuery("delete from verification_attempt where task_id = cast(?1 as uuid)")
@@ -71,7 +79,7 @@ public class VerificationResults {
   public List<ItemResult> of(UUID applicationId, int submission) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = em.createNativeQuery("select item, outcome, detail_zh, detail_en, cast(fields as varchar),"
-            + " cast(floor(extract(epoch from checked_at) * 1000) as bigint) from verification_result"
+            + " cast(floor(extract(epoch from checked_at) * 1000) as bigint), cast(data as varchar) from verification_result"
             + " where application_id = cast(?1 as uuid) and submission = ?2 order by position")
         .setParameter(1, applicationId.toString()).setParameter(2, submission).getResultList();
     return rows.stream().map(VerificationResults::row).toList();
@@ -83,7 +91,9 @@ public class VerificationResults {
     List<String> fields = Json.createReader(new StringReader(String.valueOf(r[4]))).readArray()
         .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     return new ItemResult((String) r[0], outcome.name(), outcome.label(), detail, fields,
-        Instant.ofEpochMilli(((Number) r[5]).longValue()));
+        Instant.ofEpochMilli(((Number) r[5]).longValue()),
+        r[6] == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT
+            : Json.createReader(new StringReader(String.valueOf(r[6]))).readObject());
   }
 
   private static String clip(String text) {

@@ -1,0 +1,40 @@
+package org.civicplatform.kunshan.points;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.civicplatform.spi.rules.RuleViolation;
+import org.junit.jupiter.api.Test;
+
+class RuleSetJsonTest {
+
+  @Test
+  void theDefaultRuleSetSurvivesTheRoundTripThroughJson() {
+    RuleSet defaults = RuleSet.default2024();
+    assertEquals(defaults, RuleSetJson.fromJson(2024, defaults.version(), RuleSetJson.toJson(defaults)));
+  }
+
+  @Test
+  void aNegativePointsValueIsRefusedNamingItsPath() {
+    JsonObject json = Json.createObjectBuilder(RuleSetJson.toJson(RuleSet.default2024()))
+        .add("title", Json.createObjectBuilder(RuleSetJson.toJson(RuleSet.default2024()).getJsonObject("title")).add("JUNIOR", -1))
+        .build();
+    RuleViolation refused = assertThrows(RuleViolation.class, () -> RuleSetJson.fromJson(2024, "x", json));
+    assertEquals("title.JUNIOR", refused.errors().get(0).field());
+  }
+
+  @Test
+  void aCutOffInAnotherYearIsRefused() {
+    JsonObject json = Json.createObjectBuilder(RuleSetJson.toJson(RuleSet.default2024())).add("cutOff", "2023-03-31").build();
+    assertEquals("cutOff", assertThrows(RuleViolation.class, () -> RuleSetJson.fromJson(2024, "x", json)).errors().get(0).field());
+  }
+
+  @Test
+  void aPropertyCapIsKept() {
+    JsonObject json = Json.createObjectBuilder(RuleSetJson.toJson(RuleSet.default2024()))
+        .add("property", Json.createObjectBuilder().add("pointsPerMonth", "1/6").add("cap", 30)).build();
+    assertEquals(0, RuleSetJson.fromJson(2024, "x", json).propertyCap().compareTo(java.math.BigDecimal.valueOf(30)));
+  }
+}
