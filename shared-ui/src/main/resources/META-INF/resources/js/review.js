@@ -10,10 +10,14 @@ import { documentsPanel } from './review-documents.js';
 import { displayValue } from './wizard.js';
 
 addMessages({
+  'review.shared.heading': '以下填报内容与其他家庭的报名相同，请核实：',
+  'review.shared.item': '{field}：{value}（另有 {n} 个家庭填报）',
   'review.reveal': '显示完整证件号',
   'review.revealHint': '证件号默认部分隐藏；查看完整号码将被记录。',
   'review.revealed': '已显示完整证件号（已记录）',
 }, {
+  'review.shared.heading': 'These answers also appear in applications of other families. Please check:',
+  'review.shared.item': '{field}: {value} ({n} other families)',
   'review.reveal': 'Show full ID numbers',
   'review.revealHint': 'ID numbers are partly hidden; viewing them in full is recorded.',
   'review.revealed': 'Full ID numbers shown (recorded)',
@@ -295,6 +299,7 @@ export async function taskView(main, taskId, notice = null) {
       fact(t('review.col.status'), statusBadge(task.status)),
       fact(t('review.applicationStatus'), t(`status.${applicationStatus}`))),
     outcome,
+    sharedValuesAlert(def, answer.data.sharedWithOtherFamilies),
     correctionsPanel(def, answer.data.corrections),
     h('div', { class: 'review-layout' },
       h('section', { class: 'panel answers', 'aria-labelledby': 'answers-heading' },
@@ -467,6 +472,20 @@ function decisionPanel(def, answers, task, mine, decide) {
   return h('section', { class: 'panel', 'aria-labelledby': 'decision-heading' },
     h('h2', { id: 'decision-heading' }, t('review.decision.heading')),
     form);
+}
+
+/** 与其他家庭相同: answers (e.g. a property certificate number) another family of the tenant also gave. */
+function sharedValuesAlert(def, shared) {
+  if (!shared?.length) return null;
+  const label = (path) => {
+    const [stepId, sectionId, fieldId] = path.split('.');
+    const step = def.steps.find((s) => s.id === stepId);
+    const field = step?.sections.find((sec) => sec.id === sectionId)?.fields.find((f) => f.id === fieldId);
+    return field ? loc(field.label) : path;
+  };
+  return h('div', { class: 'alert warn', role: 'note', id: 'shared-values' },
+    h('strong', {}, t('review.shared.heading')),
+    h('ul', {}, shared.map((v) => h('li', {}, t('review.shared.item', { field: label(v.field), value: v.value, n: v.otherFamilies })))));
 }
 
 function decidedPanel(task) {

@@ -117,6 +117,40 @@ class ReviewIT {
     assertTrue(latestSms("13800000002", "application.reviewed").contains("已审核完成"));
   }
 
+  /** A submitted application of {@code parent} whose property is a 房屋所有权证 with this number. */
+  String submittedWithProperty(String parent, String number) throws Exception {
+    String token = token(parent);
+    ApplicationsIT helper = new ApplicationsIT();
+    helper.base = base;
+    String app = helper.newChild(token);
+    assertEquals(200, api().put(app + "/steps/family", token, ApplicationsIT.family("13800000002")).status());
+    for (String step : new String[] {"subject", "housing", "honours", "choices", "preview"}) {
+      String body = step.equals("housing") ? KunshanFamily.houseOwnership(number, ApplicationsIT.GUARDIAN_ID)
+          : ApplicationsIT.OTHER_STEPS.get(step);
+      Api.Answer saved = api().put(app + "/steps/" + step, token, body);
+      assertEquals(200, saved.status(), step + ": " + saved.body());
+    }
+    assertEquals(200, api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString()).status());
+    return app;
+  }
+
+  @Test
+  void aPropertyCertificateNumberAnotherFamilyAlsoGaveIsFlaggedForTheReviewer() throws Exception {
+    String number = "FC" + (System.nanoTime() % 100_000_000L);
+    String first = submittedWithProperty("13800000002", number);
+    JsonObject alone = api().get("api/review/tasks/" + task("ks-window-huaqiao", applicationId(first), "window").getString("id"),
+        token("ks-window-huaqiao")).object();
+    assertEquals(0, alone.getJsonArray("sharedWithOtherFamilies").size(), "one family, no warning");
+
+    String second = submittedWithProperty("13800000001", number.substring(0, 4) + " " + number.substring(4));
+    String secondId = api().get(second, token("13800000001")).object().getString("id");
+    JsonObject flagged = api().get("api/review/tasks/" + task("ks-window-huaqiao", secondId, "window").getString("id"),
+        token("ks-window-huaqiao")).object();
+    JsonObject shared = flagged.getJsonArray("sharedWithOtherFamilies").getJsonObject(0);
+    assertEquals("housing.property.certificateNumber", shared.getString("field"));
+    assertEquals(1, shared.getInt("otherFamilies"), "spaces ignored: the first family's number is the same");
+  }
+
   @Test
   void aRejectionReachesTheParentWithTheApplicationClosed() throws Exception {
     String app = submittedApplication();

@@ -147,6 +147,15 @@ public interface ApplicationRules {
     }
   }
 
+  /**
+   * Answer paths ({@code step.section.field}) whose value should belong to one family only, such as a
+   * property certificate number: when another family of the tenant submitted the same value (spaces
+   * ignored), reviewers see a warning on the task. Default: none.
+   */
+  default List<String> valuesUniqueToAFamily() {
+    return List.of();
+  }
+
   /** Computes a points breakdown from a profile without storing anything. */
   @FunctionalInterface
   interface PointsEstimator {

@@ -30,6 +30,12 @@ public class KunshanRules implements ApplicationRules {
   private final org.civicplatform.kunshan.review.KunshanConfirmations confirmations =
       new org.civicplatform.kunshan.review.KunshanConfirmations(points);
 
+  /** One property certificate, one family: reviewers are warned when another family gave the same number. */
+  @Override
+  public List<String> valuesUniqueToAFamily() {
+    return List.of("housing.property.certificateNumber");
+  }
+
   /** 监护人信息 is shared by siblings and locked once one of them has applied (seed 000 §3.3.2). */
   @Override
   public List<String> familySharedSections() {

@@ -21,6 +21,12 @@ public class SimingRules implements ApplicationRules {
       new org.civicplatform.spi.rules.BilingualMessages(
           "org.civicplatform.siming.rules.messages", SimingRules.class.getClassLoader());
 
+  /** A certificate or filed contract gives one family its housing: reviewers are warned about a second. */
+  @Override
+  public List<String> valuesUniqueToAFamily() {
+    return List.of("housing.housing.certificateNumber", "housing.housing.contractNumber");
+  }
+
   /**
    * Born on or before 31 August six years before the school year; otherwise the seed's message
    * ("您注册的学生***不符合户籍资格，请重新填写").

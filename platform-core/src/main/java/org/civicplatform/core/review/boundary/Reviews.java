@@ -87,7 +87,11 @@ public class Reviews {
       TaskView task, JsonObject answers, List<String> changedSteps, String applicationStatus,
       List<org.civicplatform.core.verification.control.VerificationResults.ItemResult> verification,
       JsonObject points, jakarta.json.JsonArray corrections,
-      List<org.civicplatform.core.documents.boundary.Documents.DocumentView> documents) {}
+      List<org.civicplatform.core.documents.boundary.Documents.DocumentView> documents,
+      List<SharedValue> sharedWithOtherFamilies) {}
+
+  /** An answer another family of the tenant also gave (e.g. the same property certificate number). */
+  public record SharedValue(String field, String value, long otherFamilies) {}
 
   /**
    * A decision: APPROVE, REJECT (with a reason) or RETURN (naming what to fix). With APPROVE a
@@ -199,7 +203,35 @@ public class Reviews {
         ? scores.compute(application).orElse(null) : null;
     return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name(),
         verification.of(application.id(), task.submission()), points, corrections(application.id(), task.submission()),
-        documents.ofApplication(task.tenantId(), application.childId()));
+        documents.ofApplication(task.tenantId(), application.childId()),
+        sharedValues(tenants.require(task.tenantId()), application));
+  }
+
+  /** The tenant's once-per-family answers of this application that other families' submissions also hold. */
+  List<SharedValue> sharedValues(TenantModule module, Application application) {
+    List<SharedValue> shared = new java.util.ArrayList<>();
+    for (String path : module.rules().valuesUniqueToAFamily()) {
+      jakarta.json.JsonValue value = application.answers();
+      for (String key : path.split("\\.")) {
+        value = value instanceof JsonObject o ? o.get(key) : null;
+      }
+      String text = value instanceof jakarta.json.JsonString s ? s.getString().replaceAll("\\s+", "") : "";
+      if (text.isEmpty()) {
+        continue;
+      }
+      Number others = (Number) em.createNativeQuery("""
+              select count(distinct c.family_id) from application a join child c on c.id = a.child_id
+              where a.tenant_id = ?1 and a.school_year = ?2 and a.status <> 'DRAFT'
+                and c.family_id <> (select family_id from child where id = ?3)
+                and regexp_replace(a.answers #>> cast(?4 as text[]), '\\s', '', 'g') = ?5""")
+          .setParameter(1, application.tenantId()).setParameter(2, application.schoolYear())
+          .setParameter(3, application.childId()).setParameter(4, "{" + path.replace('.', ',') + "}")
+          .setParameter(5, text).getSingleResult();
+      if (others.longValue() > 0) {
+        shared.add(new SharedValue(path, text, others.longValue()));
+      }
+    }
+    return shared;
   }
 
   /** The registry-prefilled values the parent corrected before this submission (original vs corrected). */
