@@ -45,6 +45,7 @@ public class Applications {
   @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
   @Inject org.civicplatform.core.registration.control.SmsCodes codes;
   @Inject Prefills prefills;
+  @Inject org.civicplatform.core.documents.boundary.Documents documents;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -171,6 +172,11 @@ public class Applications {
         continue;
       }
       errors.addAll(FormValidator.validate(step, saved, context).errors());
+    }
+    if (errors.isEmpty()) {
+      errors.addAll(org.civicplatform.core.applications.control.RequiredDocuments.missing(module.form().steps(), context,
+          documents.list(tenant, childId).stream().collect(java.util.stream.Collectors.groupingBy(
+              org.civicplatform.core.documents.boundary.Documents.DocumentView::slot, java.util.stream.Collectors.counting()))));
     }
     if (errors.isEmpty()) {
       errors.addAll(module.rules().validateForSubmission(context, today()));
