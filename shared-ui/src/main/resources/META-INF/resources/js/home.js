@@ -139,6 +139,7 @@ async function registryDialog(tenant, child, kind, opener, editable = false) {
     if (!editable && items.some((i) => i.outcome === 'ANOMALY')) editable = Boolean((await childStatus(tenant, child))?.actions.edit);
     const fix = (i) => (editable && i.outcome === 'ANOMALY' && i.fields?.length
       ? h('a', { class: 'btn btn-secondary', dataset: { action: 'fix' },
+        onclick: (event) => event.currentTarget.closest('dialog')?.close(),
         href: `#/t/${enc(tenant)}/c/${enc(child)}/step/${enc(i.fields[0].split('.')[0])}` }, t('home.result.fix')) : null);
     const parts = [
       ...own.map(([, v]) => renderResult(v)),

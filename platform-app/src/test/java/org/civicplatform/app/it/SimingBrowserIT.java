@@ -201,6 +201,7 @@ class SimingBrowserIT extends BrowserTest {
     shot("siming-10b-verification-results");
     dialog.locator("[data-item=property] [data-action=fix]").click();
     page.waitForURL(Pattern.compile(".*/step/housing$"));
+    assertThat(page.locator("#dialog-verification")).hasCount(0);
     assertThat(page.locator("#f-housing-housing-certificateNumber")).isVisible();
     shot("siming-10c-fix-housing");
     assertFalse(page.url().contains(phone) || page.url().contains(one), "no personal data in the address");
