@@ -16,7 +16,7 @@ import org.civicplatform.spi.LocalizedText;
  * @param visibleWhen when the slot applies
  * @param textChecks checks on the text extracted from the file (PDF), may be empty
  * @param enforced whether the server itself refuses a submission without a file here when the slot
- *     applies (a 400 problem naming {@code step.slot}); otherwise {@code required} is asked by the wizard
+ *     applies (a 400 problem naming {@code step.slot}); otherwise {@code required} is not checked by the server
  */
 public record DocumentSlot(
     String id,

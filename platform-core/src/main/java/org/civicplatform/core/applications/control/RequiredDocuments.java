@@ -19,8 +19,7 @@ import org.civicplatform.spi.rules.FieldError;
  * 户口本学生本人页). A condition on a field of a repeatable section holds when it holds for any entry (one
  * twin with a rare character is enough).
  *
- * <p>Other required slots are asked for by the wizard only (the server does not refuse a submission
- * without them).
+ * <p>Other required slots are not checked by the server (existing flows submit without them).
  */
 public final class RequiredDocuments {
 

@@ -32,7 +32,7 @@ class RequiredDocumentsTest {
       List.of(
           DocumentSlot.of("rareProof", "户口本学生本人页", "Household-register page", DocumentSlot.IMAGES, 1 << 20, 4, true)
               .when(RARE).enforcedAtSubmission(),
-          // Required but not enforced: left to the wizard.
+          // Required but not enforced: not checked by the server.
           DocumentSlot.of("birthCertificate", "出生医学证明", "Birth certificate", DocumentSlot.IMAGES, 1 << 20, 4, true))));
 
   static JsonObject answers(boolean first, boolean second) {
