@@ -24,6 +24,13 @@ addMessages({
   'home.result.none': '暂无对接结果（报名信息提交后第二天可查看）。',
   'home.result.verifying': '正在对接，请稍后查看。',
   'home.result.close': '关闭',
+  'home.result.verification': '核验结果',
+  'home.result.verification.note': '报名信息提交后系统自动核验；公租房、廉租房及其他住房类型须人工审核，结果公布前显示“待审核”。',
+  'home.result.fix': '修改信息',
+  'home.result.item.identity': '学生身份核验',
+  'home.result.item.guardians': '监护人核验',
+  'home.result.item.property': '房产核验',
+  'home.siblings': '同一登记的子女',
 }, {
   'home.child.progressPage': 'Progress',
   'home.child.accessLog': 'Who read it',
@@ -39,6 +46,13 @@ addMessages({
   'home.result.none': 'No result yet (available the day after submission).',
   'home.result.verifying': 'Being checked: look again later.',
   'home.result.close': 'Close',
+  'home.result.verification': 'Verification results',
+  'home.result.verification.note': 'Checked automatically after submission; public rental, low-rent and other housing is reviewed by hand and shows “awaiting manual review” until the results are published.',
+  'home.result.fix': 'Modify',
+  'home.result.item.identity': 'Student identity',
+  'home.result.item.guardians': 'Guardians',
+  'home.result.item.property': 'Property',
+  'home.siblings': 'Children of this registration',
 });
 
 /** Labels of the registry results' fields (unknown fields show their key). */
@@ -85,8 +99,8 @@ function fallbackStatus(app, batch) {
 }
 
 /** The registry-result dialogs a tenant's family home offers (社保对接结果, 房产对接结果). */
-const REGISTRY_DIALOGS = { kunshan: ['insurance', 'property'] };
-const DIALOG_ITEMS = { insurance: /insur|social|社保/i, property: /propert|estate|housing|房产/i };
+const REGISTRY_DIALOGS = { kunshan: ['insurance', 'property'], siming: ['verification'] };
+const DIALOG_ITEMS = { insurance: /insur|social|社保/i, property: /propert|estate|housing|房产/i, verification: /./ };
 
 const resultLabel = (k) => (has(`result.${k}`) ? t(`result.${k}`) : k);
 
@@ -110,7 +124,7 @@ function renderResult(value) {
 }
 
 /** 社保对接结果 / 房产对接结果: whatever GET …/application/verification returns for that registry. */
-async function registryDialog(tenant, child, kind, opener) {
+async function registryDialog(tenant, child, kind, opener, editable = false) {
   const answer = await api(`tenants/${enc(tenant)}/children/${enc(child)}/application/verification`);
   const pattern = DIALOG_ITEMS[kind];
   let body;
@@ -118,12 +132,21 @@ async function registryDialog(tenant, child, kind, opener) {
     body = h('p', { class: 'muted' }, t('home.result.none'));
   } else {
     const data = answer.data || {};
-    const own = Object.entries(data).filter(([k, v]) => pattern.test(k) && v && typeof v === 'object');
+    const own = Object.entries(data).filter(([k, v]) => k !== 'items' && pattern.test(k) && v && typeof v === 'object');
     const items = (data.items || []).filter((i) => pattern.test(i.item || ''));
+    // 修改信息: an anomaly names the answers to fix; while the application is editable (returned after the
+    // anomaly, possibly since the page was drawn), link to their step.
+    if (!editable && items.some((i) => i.outcome === 'ANOMALY')) editable = Boolean((await childStatus(tenant, child))?.actions.edit);
+    const fix = (i) => (editable && i.outcome === 'ANOMALY' && i.fields?.length
+      ? h('a', { class: 'btn btn-secondary', dataset: { action: 'fix' },
+        onclick: (event) => event.currentTarget.closest('dialog')?.close(),
+        href: `#/t/${enc(tenant)}/c/${enc(child)}/step/${enc(i.fields[0].split('.')[0])}` }, t('home.result.fix')) : null);
     const parts = [
       ...own.map(([, v]) => renderResult(v)),
-      ...items.map((i) => h('div', { class: 'result-item' },
+      ...items.map((i) => h('div', { class: `result-item result-${String(i.outcome || '').toLowerCase()}`, dataset: { item: i.item } },
+        has(`home.result.item.${i.item}`) ? h('h3', {}, t(`home.result.item.${i.item}`)) : null,
         h('p', {}, h('strong', {}, loc(i.outcomeLabel) || i.outcome || ''), i.detail ? ` ${loc(i.detail)}` : ''),
+        fix(i),
         renderResult(Object.fromEntries(Object.entries(i).filter(([k]) => !['outcome', 'outcomeLabel', 'detail'].includes(k)))))),
     ];
     body = parts.length ? parts : h('p', { class: 'muted' },
@@ -139,7 +162,32 @@ async function registryDialog(tenant, child, kind, opener) {
   dialog.showModal();
 }
 
-function childCard(tenant, def, child, status, rerender) {
+/** Repeatable sections of the form that list children (a name and an ID number each), as [step, section]. */
+function childListSections(def) {
+  return def.steps.flatMap((step) => step.sections
+    .filter((sec) => sec.maxRepeats > 1 && ['name', 'idNumber'].every((f) => sec.fields.some((x) => x.id === f)))
+    .map((sec) => [step.id, sec.id]));
+}
+
+/**
+ * The children of one registration (e.g. twins): the entries of a repeatable child list of the
+ * application that holds this child, when there are more than one; otherwise none.
+ */
+async function registrationChildren(tenant, def, child) {
+  const sections = childListSections(def);
+  if (!sections.length) return [];
+  const app = await application(tenant, child.id).catch(() => null);
+  const same = (a, b) => String(a || '').trim().toUpperCase() === String(b || '').trim().toUpperCase();
+  for (const [step, section] of sections) {
+    const entries = app?.answers?.[step]?.[section];
+    if (Array.isArray(entries) && entries.length > 1 && entries.some((e) => same(e.idNumber, child.idNumber))) {
+      return entries.filter((e) => e && e.name);
+    }
+  }
+  return [];
+}
+
+function childCard(tenant, def, child, status, rerender, siblings = []) {
   const headingId = uid('child');
   const app = status?.application || 'NONE';
   const actions = [];
@@ -157,7 +205,7 @@ function childCard(tenant, def, child, status, rerender) {
     for (const kind of REGISTRY_DIALOGS[tenant] || []) {
       actions.push(h('button', {
         type: 'button', class: 'btn btn-secondary', dataset: { action: kind },
-        onclick: (event) => registryDialog(tenant, child.id, kind, event.currentTarget),
+        onclick: (event) => registryDialog(tenant, child.id, kind, event.currentTarget, Boolean(status.actions.edit)),
       }, t(`home.result.${kind}`)));
     }
   }
@@ -202,6 +250,9 @@ function childCard(tenant, def, child, status, rerender) {
     h('dl', { class: 'facts' },
       h('div', {}, h('dt', {}, t('home.child.idNumber')), h('dd', {}, mask(child.idNumber))),
       h('div', {}, h('dt', {}, t('home.child.stage')), h('dd', {}, t(`stage.${child.stage}`))),
+      siblings.length
+        ? h('div', { class: 'siblings' }, h('dt', {}, t('home.siblings')), h('dd', {}, h('ul', { class: 'plain' },
+          siblings.map((s) => h('li', { dataset: { sibling: '' } }, `${s.name}（${mask(s.idNumber || '')}）`))))) : null,
       status?.submittedAt && app !== 'DRAFT'
         ? h('div', {}, h('dt', {}, t('home.child.submittedAt')), h('dd', {}, dateTime(status.submittedAt))) : null),
     h('div', { class: 'table-wrap' },
@@ -237,6 +288,7 @@ export async function homeView(main, tenant) {
     api('me'), definition(tenant), api(`tenants/${enc(tenant)}/children`), deadlineNotice(tenant).catch(() => null)]);
   if (!children.ok) throw new Error(`children ${children.status}`);
   const statuses = await Promise.all(children.data.map((c) => childStatus(tenant, c.id)));
+  const siblings = await Promise.all(children.data.map((c) => registrationChildren(tenant, def, c)));
   const rerender = () => homeView(main, tenant);
   const notice = flash;
   flash = null;
@@ -253,7 +305,7 @@ export async function homeView(main, tenant) {
         ? h('div', {}, h('dt', {}, t('home.registrationNumber')), h('dd', {}, me.data.registrationNumber)) : null,
       phone ? h('div', {}, h('dt', {}, t('home.account')), h('dd', {}, mask(phone))) : null),
     children.data.length
-      ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender)))
+      ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender, siblings[i])))
       : h('p', { class: 'empty' }, t('home.noChildren')),
     h('aside', { class: 'alert warn' },
       h('strong', {}, t('home.notice.title')), ' ', t('home.notice.body')));

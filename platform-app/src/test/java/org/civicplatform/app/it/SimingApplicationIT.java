@@ -315,6 +315,28 @@ class SimingApplicationIT {
         "JSON export holds the name unescaped, byte for byte");
   }
 
+  @Test
+  void aRareCharacterNameCannotBeSubmittedWithoutTheHouseholdRegisterPage() throws Exception {
+    String id = registryChild(RARE, "CHEN X X", "2018-01-12", "M", LIANQIAN);
+    String app = newChild(RARE, id);
+    String phone = SimingFlow.newPhone();
+    fill(app, students(entry(id, RARE, "CHEN X X", "2018-01-12", "M", LIANQIAN, "lianqian", "NON_COLLECTIVE", true)),
+        guardians(phone), PURCHASE);
+    Api.Answer refused = SimingFlow.confirmedSubmit(api(), parent(), app, phone, null);
+    assertEquals(400, refused.status(), refused.body());
+    JsonObject missing = error(refused, "students.rareCharacterProof");
+    assertTrue(missing.getString("message").contains("户口本学生本人页（生僻字）"), refused.body());
+    assertTrue(missing.getString("messageEn").contains("household-register page"), refused.body());
+    assertEquals("DRAFT", api().get(app, parent()).object().getString("status"), "nothing submitted");
+
+    Api.Answer uploaded = SimingFlow.upload(api(), parent(), app.split("/")[4], "rareCharacterProof", "户口本.png", SimingFlow.png());
+    assertEquals(201, uploaded.status(), uploaded.body());
+    // The form error did not use the code up: the same code submits now.
+    Api.Answer submitted = api().post(app + "/submit", parent(),
+        "{\"confirmationCode\": \"" + SimingFlow.codeSentTo(api(), phone) + "\"}", "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(200, submitted.status(), submitted.body());
+  }
+
   byte[] raw(String path) throws Exception {
     HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(api().uri(path)).header("Authorization", "Bearer " + parent()).GET().build(),

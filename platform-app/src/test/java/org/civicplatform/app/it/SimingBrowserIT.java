@@ -32,6 +32,7 @@ class SimingBrowserIT extends BrowserTest {
   /** The second twin's name has CJK Extension B characters (𠀾 U+2003E): it must render, not as boxes. */
   static final String TWIN_ONE = "陈嘉禾";
   static final String TWIN_TWO = "陈嘉\uD840\uDC3E";
+  static final String UNKNOWN_CERTIFICATE = "XM2099099999";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -135,7 +136,8 @@ class SimingBrowserIT extends BrowserTest {
     // 房产信息: the parents' purchase.
     page.waitForURL(Pattern.compile(".*/step/housing$"));
     page.selectOption("#f-housing-housing-type", "PARENTS_PURCHASE");
-    page.fill("#f-housing-housing-certificateNumber", "xm2019012345-1");
+    // A certificate the land registry does not know: the automatic property check reports an anomaly.
+    page.fill("#f-housing-housing-certificateNumber", UNKNOWN_CERTIFICATE + "-1");
     page.fill("#f-housing-housing-purchaseDate", "2019-06-18");
     page.fill("#f-housing-housing-ownerName", "陈建国");
     page.fill("#f-housing-housing-ownerIdNumber", FATHER);
@@ -149,6 +151,13 @@ class SimingBrowserIT extends BrowserTest {
     // 提交登记: the credit pledge, then the SMS code to guardian one.
     page.waitForURL(Pattern.compile(".*/step/submit$"));
     assertThat(page.locator(".preview")).containsText(TWIN_TWO);
+    // The second twin's rare character needs the household-register page before submission; the wizard
+    // has no upload control yet, so the parent's own session uploads it through the documents API.
+    String parentToken = (String) page.evaluate(
+        "async () => (await import(new URL('js/auth.js', document.baseURI).href)).accessToken()");
+    String draftChild = page.url().replaceFirst(".*/c/([0-9a-f-]+)/step/submit$", "$1");
+    Api.Answer proof = SimingFlow.upload(api, parentToken, draftChild, "rareCharacterProof", "户口本学生页.png", SimingFlow.png());
+    assertTrue(proof.status() == 201, proof.body());
     page.check("#f-submit-pledge-creditPledge");
     page.click("#submit");
     assertThat(page.locator("#confirm-dialog")).isVisible();
@@ -164,6 +173,37 @@ class SimingBrowserIT extends BrowserTest {
     Locator card = page.locator("li.child", new Page.LocatorOptions().setHasText(TWIN_ONE));
     assertThat(card).isVisible();
     shot("siming-10-submitted");
+
+    // The card lists both twins of the registration, ID numbers masked.
+    Locator siblings = card.locator(".siblings");
+    assertThat(siblings).containsText(TWIN_TWO);
+    assertThat(siblings).containsText(two.substring(0, 4) + "**********" + two.substring(14));
+    assertThat(siblings).not().containsText(two);
+
+    // 核验结果: identity and guardians passed, the unknown certificate is an anomaly; the application is
+    // returned, and 修改信息 leads to the housing step.
+    String childId = card.getAttribute("data-child");
+    String verification = "api/tenants/siming/children/" + childId + "/application/verification";
+    String token = parentToken;
+    for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until; Thread.sleep(500)) {
+      jakarta.json.JsonObject view = api.get(verification, token).object();
+      if (view.getJsonArray("items").size() == 3) {
+        break;
+      }
+    }
+    card.locator("[data-action=verification]").click();
+    Locator dialog = page.locator("#dialog-verification");
+    assertThat(dialog).isVisible();
+    assertThat(dialog.locator("[data-item=identity]")).containsText("通过");
+    assertThat(dialog.locator("[data-item=guardians]")).containsText("通过");
+    assertThat(dialog.locator("[data-item=property]")).containsText("异常");
+    assertThat(dialog.locator("[data-item=property]")).containsText(UNKNOWN_CERTIFICATE);
+    shot("siming-10b-verification-results");
+    dialog.locator("[data-item=property] [data-action=fix]").click();
+    page.waitForURL(Pattern.compile(".*/step/housing$"));
+    assertThat(page.locator("#dialog-verification")).hasCount(0);
+    assertThat(page.locator("#f-housing-housing-certificateNumber")).isVisible();
+    shot("siming-10c-fix-housing");
     assertFalse(page.url().contains(phone) || page.url().contains(one), "no personal data in the address");
     assertTrue(consoleErrors.stream().noneMatch(e -> e.contains("TypeError") || e.contains("ReferenceError")),
         consoleErrors.toString());

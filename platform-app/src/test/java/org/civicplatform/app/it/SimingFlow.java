@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.UUID;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,5 +67,35 @@ final class SimingFlow {
     assertEquals(200, sent.status(), sent.body());
     return api.post(app + "/submit", token, "{\"confirmationCode\": \"" + codeSentTo(api, guardianPhone) + "\"}",
         "Idempotency-Key", key == null ? UUID.randomUUID().toString() : key);
+  }
+
+  /** Uploads one file into a slot of the child's documents (multipart, as the browser would). */
+  static Api.Answer upload(Api api, String token, String childId, String slot, String fileName, byte[] content)
+      throws Exception {
+    String boundary = "----siming" + UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(api.uri("api/tenants/siming/children/" + childId + "/documents/" + slot))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return new Api.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+  }
+
+  /** A small PNG photo of a household-register page (a drawn rectangle is enough for the content checks). */
+  static byte[] png() throws Exception {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 400, 300);
+    g.setColor(java.awt.Color.RED);
+    g.drawRect(20, 20, 360, 260);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 }

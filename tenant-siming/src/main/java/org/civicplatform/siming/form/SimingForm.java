@@ -78,7 +78,8 @@ public final class SimingForm {
         List.of(
             DocumentSlot.of("rareCharacterProof", "户口本学生本人页（生僻字）", "Child's household-register page (rare character)",
                     DocumentSlot.IMAGES, 10 * MB, 4, true)
-                .when(rare)));
+                .when(rare)
+                .enforcedAtSubmission()));
   }
 
   private static FormStep guardians() {

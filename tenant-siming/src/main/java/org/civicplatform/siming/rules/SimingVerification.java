@@ -25,6 +25,14 @@ import org.civicplatform.spi.rules.checks.IdNumbers;
 public final class SimingVerification {
 
   public static final String IDENTITY = "identity";
+
+  /** Seed 002 §(6) and §(1) 温馨提醒: what a parent does about a failed identity check. */
+  static final org.civicplatform.spi.LocalizedText IDENTITY_ADVICE = org.civicplatform.spi.LocalizedText.of(
+      "身份验证结果异常：请确认报名姓名、身份证号是否准确，点击“修改信息”修改后重新提交；未通过身份验证的学生无法完成网上登记。"
+          + "如有疑问，请拨打技术支持电话：2684508。",
+      "Identity check failed: make sure the name and ID number are right, use “Modify” to correct them and submit again;"
+          + " a student whose identity is not verified cannot complete the online registration."
+          + " Questions: call technical support on 2684508.");
   public static final String GUARDIANS = "guardians";
   public static final String PROPERTY = "property";
 
@@ -79,8 +87,8 @@ public final class SimingVerification {
     return zh.isEmpty()
         ? CheckResult.passed(IDENTITY, "学生" + names + "的身份信息与户籍登记一致（逐一核验）。",
             "Each student's identity (" + names + ") matches the household registry.")
-        : CheckResult.anomaly(IDENTITY, String.join("；", zh) + "。", String.join("; ", en) + ".",
-            fields.toArray(String[]::new));
+        : CheckResult.anomaly(IDENTITY, String.join("；", zh) + "。" + IDENTITY_ADVICE.zh(),
+            String.join("; ", en) + ". " + IDENTITY_ADVICE.en(), fields.toArray(String[]::new));
   }
 
   static CheckResult guardians(

@@ -89,6 +89,19 @@ class SimingVerificationTest {
   }
 
   @Test
+  void aMistypedNameFailsTheIdentityCheckWithTheReasonAndWhatToDo() {
+    JsonObject mistyped = Json.createReader(new StringReader(application(FATHER, "PARENTS_PURCHASE", "XM2019012345").toString()
+        .replace("陈思远", "陈思园"))).readObject();
+    CheckResult identity = SimingVerification.verify(mistyped, registries(true)).get(0);
+    assertEquals(Outcome.ANOMALY, identity.outcome());
+    assertEquals(List.of("students.student[0].name"), identity.fields());
+    assertTrue(identity.detail().zh().contains("陈思园") && identity.detail().zh().contains("陈思远"), identity.detail().zh());
+    assertTrue(identity.detail().zh().contains("请确认报名姓名、身份证号是否准确"), identity.detail().zh());
+    assertTrue(identity.detail().zh().contains("2684508"), identity.detail().zh());
+    assertTrue(identity.detail().en().contains("Modify"), identity.detail().en());
+  }
+
+  @Test
   void anOutageConcludesNothing() {
     assertThrows(RegistryUnavailable.class,
         () -> SimingVerification.verify(application(FATHER, "PARENTS_PURCHASE", "XM2019012345"), registries(false)));

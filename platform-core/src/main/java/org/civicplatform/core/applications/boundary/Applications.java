@@ -46,6 +46,7 @@ public class Applications {
   @Inject org.civicplatform.core.applications.control.FamilySharedSections shared;
   @Inject org.civicplatform.core.registration.control.SmsCodes codes;
   @Inject Prefills prefills;
+  @Inject org.civicplatform.core.documents.boundary.Documents documents;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -195,6 +196,11 @@ public class Applications {
         continue;
       }
       errors.addAll(FormValidator.validate(step, saved, context).errors());
+    }
+    if (errors.isEmpty()) {
+      errors.addAll(org.civicplatform.core.applications.control.RequiredDocuments.missing(module.form().steps(), context,
+          documents.list(tenant, childId).stream().collect(java.util.stream.Collectors.groupingBy(
+              org.civicplatform.core.documents.boundary.Documents.DocumentView::slot, java.util.stream.Collectors.counting()))));
     }
     if (errors.isEmpty()) {
       errors.addAll(module.rules().validateForSubmission(context, today()));
