@@ -54,7 +54,9 @@ class RoutesIT {
       "GET /api/tenants/{tenant}/calendar");
 
   /** Routes every signed-in user may call in any tenant (they store and reveal nothing of anyone). */
-  static final Set<String> ANY_SIGNED_IN_USER = Set.of("POST /api/tenants/{tenant}/points/estimate");
+  static final Set<String> ANY_SIGNED_IN_USER = Set.of("POST /api/tenants/{tenant}/points/estimate",
+      // the year's points rules (published policy, no personal data): any signed-in user of the tenant reads them
+      "GET /api/tenants/{tenant}/rules/{year}");
 
   /** Bodies that pass validation, so the refusal is about who calls, not about the input. */
   static final Map<String, String> VALID_BODIES = Map.of(

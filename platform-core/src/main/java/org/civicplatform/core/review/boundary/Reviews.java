@@ -223,7 +223,7 @@ public class Reviews {
               select count(distinct c.family_id) from application a join child c on c.id = a.child_id
               where a.tenant_id = ?1 and a.school_year = ?2 and a.status <> 'DRAFT'
                 and c.family_id <> (select family_id from child where id = ?3)
-                and regexp_replace(a.answers #>> cast(?4 as text[]), '\\s', '', 'g') = ?5""")
+                and regexp_replace(jsonb_extract_path_text(a.answers, variadic cast(?4 as text[])), '\\s', '', 'g') = ?5""")
           .setParameter(1, application.tenantId()).setParameter(2, application.schoolYear())
           .setParameter(3, application.childId()).setParameter(4, "{" + path.replace('.', ',') + "}")
           .setParameter(5, text).getSingleResult();
