@@ -180,8 +180,11 @@ async function pointsLines(tenant, child, app, status) {
   if (!stagesOf) return null;
   const confirmed = await api(`tenants/${enc(tenant)}/children/${enc(child)}/application/points`);
   if (confirmed.ok && confirmed.data?.items) {
+    // GET …/application/points: items [{item, label, pending, value, display}] from the confirmed values
     const items = confirmed.data.items;
-    const lines = Object.keys(items).map((key) => ({ key, value: typeof items[key] === 'number' ? items[key] : null }));
+    const lines = Array.isArray(items)
+      ? items.map((i) => ({ key: i.item, label: i.label, value: i.pending ? null : i.value }))
+      : Object.keys(items).map((key) => ({ key, value: typeof items[key] === 'number' ? items[key] : null }));
     return { lines, total: confirmed.data.total ?? lines.reduce((s, l) => s + (l.value || 0), 0) };
   }
   const estimate = await api(`tenants/${enc(tenant)}/points/estimate`, { method: 'POST', body: declaredProfile(app.answers || {}) });
@@ -203,7 +206,7 @@ async function pointsLines(tenant, child, app, status) {
 function pointsText(points) {
   return h('p', { class: 'points-line', id: 'points-breakdown' },
     points.lines.map((l) => h('span', { class: 'points-item', dataset: { item: l.key } },
-      `${t(`progress.item.${l.key}`)}：`, h('strong', {}, l.value == null ? t('progress.pending') : fmt(l.value)))),
+      `${l.label ? loc(l.label) : t(`progress.item.${l.key}`)}：`, h('strong', {}, l.value == null ? t('progress.pending') : fmt(l.value)))),
     h('span', { class: 'points-item total' }, `${t('progress.total')}：`, h('strong', { id: 'points-total' }, fmt(points.total))));
 }
 
