@@ -214,7 +214,7 @@ export async function schoolsView(main, tenant, notice = null) {
     const rows = schools.data.filter((s) => !filter.value || s.districtCode === filter.value);
     count.textContent = t('schools.count', { n: rows.length });
     tbody.replaceChildren(...(rows.length ? rows.map((s) => h('tr', { dataset: { school: s.code } },
-      h('th', { scope: 'row', 'data-label': t('schools.col.name') }, loc(s.name), h('span', { class: 'muted small code' }, s.code)),
+      h('th', { scope: 'row', 'data-label': t('schools.col.name') }, loc(s.name), h('span', { class: 'muted small school-code' }, s.code)),
       h('td', { 'data-label': t('schools.col.district') }, districtName(s.districtCode)),
       h('td', { 'data-label': t('schools.col.kind') }, s.publicSchool ? t('schools.public') : t('schools.private')),
       h('td', { 'data-label': t('schools.col.seats') }, Object.entries(s.seats || {}).map(([stage, n]) => `${stageName(stage)} ${n}`).join('，') || '—'),
@@ -323,7 +323,7 @@ export async function calendarView(main, tenant, notice = null) {
     const prefix = `phase-${phase.code}`;
     const summary = h('div', { class: 'error-summary', id: `${prefix}-summary`, role: 'alert', tabindex: '-1', hidden: true });
     const form = h('form', { class: 'phase-form', id: `${prefix}`, novalidate: true, 'aria-label': loc(phase.name) },
-      h('h2', { class: 'phase-name' }, loc(phase.name), ' ', h('span', { class: 'muted small code' }, phase.code)),
+      h('h2', { class: 'phase-name' }, loc(phase.name), ' ', h('span', { class: 'muted small school-code' }, phase.code)),
       summary,
       h('div', { class: 'phase-dates' },
         field(prefix, 'opens', t('calendar.opens'), h('input', { type: 'date', value: phase.opens })),
