@@ -15,6 +15,7 @@ import { currentUser, forgetUser, knownReviewer, knownUser, queueView, taskView 
 import { phoneView, recoverView, registerView } from './accounts.js';
 import { adminView, staffView } from './admin.js';
 import { allocationView } from './admin-allocation.js';
+import { calendarView, schoolEditView, schoolsView } from './admin-schools.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header-actions');
@@ -36,6 +37,9 @@ const routes = [
   [/^#\/admin\/([\w-]+)$/, (m) => adminView(main, m[1])],
   [/^#\/admin\/([\w-]+)\/staff$/, (m) => staffView(main, m[1])],
   [/^#\/admin\/([\w-]+)\/allocation(?:\/([\w-]+))?$/, (m) => allocationView(main, m[1], m[2])],
+  [/^#\/admin\/([\w-]+)\/schools$/, (m) => schoolsView(main, m[1])],
+  [/^#\/admin\/([\w-]+)\/schools\/([\w-]+)$/, (m) => schoolEditView(main, m[1], m[2])],
+  [/^#\/admin\/([\w-]+)\/calendar$/, (m) => calendarView(main, m[1])],
 ];
 
 /** Routes that need a signed-in user. */
