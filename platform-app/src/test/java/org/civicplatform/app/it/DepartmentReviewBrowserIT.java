@@ -72,6 +72,7 @@ class DepartmentReviewBrowserIT extends BrowserTest {
     page.navigate(base.toString());
     page.click("#sign-in");
     keycloakLogin(user, "Demo#2024");
+    assertThat(page.locator("#sign-out")).isVisible();
   }
 
   void openTask(String taskId) {
