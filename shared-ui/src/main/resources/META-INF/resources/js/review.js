@@ -7,6 +7,7 @@ import { api, definition } from './api.js';
 import { h, mask, show, uid } from './dom.js';
 import { addMessages, dateTime, loc, problemText, t } from './i18n.js';
 import { documentsPanel } from './review-documents.js';
+import { itemsPanel, pointsPanel } from './review-items.js';
 import { displayValue } from './wizard.js';
 
 addMessages({
@@ -272,16 +273,18 @@ export async function taskView(main, taskId, notice = null) {
         }, t('review.claim'))) : null);
 
   // ---- decision -------------------------------------------------------------------------------
+  const items = itemsPanel(task, answer.data, user, mine, reload); // 核定积分项 (review-items.js)
   const decisionForm = open ? decisionPanel(def, answers, task, mine, async (button, body) => {
+    if (items && body.decision === 'APPROVE') body.values = items.values();
     button.disabled = true;
     const result = await api(`review/tasks/${enc(taskId)}/decision`, { method: 'POST', body });
     button.disabled = false;
     if (result.ok) {
-      reload(t(`review.decided.${body.decision}`));
+      reload(t(result.status === 202 ? 'items.pending.submitted' : `review.decided.${body.decision}`));
       return null;
     }
     if (!(result.data?.errors || []).length) showProblem(result.data);
-    return result.data;
+    return items ? { ...result.data, errors: items.showErrors(result.data?.errors) } : result.data;
   }) : decidedPanel(task);
 
   show(main,
@@ -312,7 +315,7 @@ export async function taskView(main, taskId, notice = null) {
           : h('p', { class: 'muted small' }, t('review.firstSubmission')),
         revealBox(taskId, main),
         answersView(def, answers, changed)),
-      h('div', { class: 'review-aside' }, claimBox, decisionForm)),
+      h('div', { class: 'review-aside' }, claimBox, items?.element, decisionForm, pointsPanel(answer.data.points))),
     documentsPanel(def, task, documents || []));
 }
 
