@@ -33,14 +33,15 @@ class AccessLogIT {
     String log = app + "/access-log";
     Api api = new Api(base);
     String parent = ReviewIT.token("13800000002");
-    assertEquals(List.of(), entries(api.get(log, parent)), "nobody but the parent has touched it yet");
+    assertEquals(List.of(), people(api.get(log, parent)), "nobody but the parent has touched it yet");
 
     JsonObject task = review.task("ks-window-huaqiao", review.applicationId(app), "window");
     String reviewer = ReviewIT.token("ks-window-huaqiao");
     assertEquals(200, api.get("api/review/tasks/" + task.getString("id"), reviewer).status());
     assertEquals(200, api.post("api/review/tasks/" + task.getString("id") + "/claim", reviewer, "").status());
 
-    List<JsonObject> entries = entries(api.get(log, parent));
+    // the automatic registry look-up (role system) may have run in between: here only the people count
+    List<JsonObject> entries = people(api.get(log, parent));
     assertEquals(List.of("review.claim", "application.read"),
         entries.stream().map(e -> e.getString("action")).toList(), "newest first");
     JsonObject read = entries.get(1);
@@ -63,5 +64,10 @@ class AccessLogIT {
   static List<JsonObject> entries(Api.Answer answer) {
     assertEquals(200, answer.status(), answer.body());
     return answer.object().getJsonArray("entries").getValuesAs(JsonObject.class);
+  }
+
+  /** The entries made by people: the automatic registry look-up (role system) runs on its own schedule. */
+  static List<JsonObject> people(Api.Answer answer) {
+    return entries(answer).stream().filter(e -> !"system".equals(e.getString("role"))).toList();
   }
 }

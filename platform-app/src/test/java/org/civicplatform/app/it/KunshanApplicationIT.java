@@ -130,7 +130,8 @@ class KunshanApplicationIT {
       assertEquals(c.getValue()[1], insurance.getJsonObject("detail").getString("zh"), c.getValue()[0]);
       assertEquals(c.getValue()[1], insurance.getJsonObject("data").getJsonObject("message").getString("zh"));
       assertEquals("待审核", insurance.getJsonObject("outcomeLabel").getString("zh"), "仅供参考: the department decides");
-      assertEquals("0", line(family.points(app), "insurance").getString("display"), "no months from the registry");
+      assertEquals("核算中", line(family.points(app), "insurance").getString("display"),
+          "no months from the registry: the departments decide");
       assertEquals("SUBMITTED", family.api.get(app, family.token).object().getString("status"), "never returned");
     }
   }
@@ -144,7 +145,7 @@ class KunshanApplicationIT {
     JsonObject property = item(mismatch.lookUps(app), "property");
     assertEquals("产权人与房屋产权证编号不符", property.getJsonObject("data").getJsonObject("result").getString("zh"));
     assertEquals("此仅为系统对接结果，不作为最终审核结果", property.getJsonObject("data").getJsonObject("note").getString("zh"));
-    assertEquals("0", line(mismatch.points(app), "property").getString("display"));
+    assertEquals("核算中", line(mismatch.points(app), "property").getString("display"), "the department decides");
 
     KunshanFamily unknown = KunshanFamily.register(base);
     String other = unknown.child("郑小风");

@@ -109,7 +109,9 @@ public final class KunshanPointsRules implements PointsRules {
     JsonObject property = object(object(application, "housing"), "property");
     if (property != null && property.get("hasProperty") == JsonValue.TRUE) {
       Optional<JsonValue> dept = confirmed.value("property");
-      Optional<CheckResult> registry = confirmed.automatic(KunshanRegistryChecks.PROPERTY);
+      // a registry match gives provisional points; without one the real-estate department decides (核算中 until then)
+      Optional<CheckResult> registry = confirmed.automatic(KunshanRegistryChecks.PROPERTY)
+          .filter(r -> registeredOn(r) != null);
       if (dept.isPresent()) {
         registeredOn = dept.get() instanceof JsonString s ? LocalDate.parse(s.getString()) : null;
       } else if (confirmed.approved("property") || registry.isPresent()) {
@@ -125,7 +127,8 @@ public final class KunshanPointsRules implements PointsRules {
     // 3 参保年限: per type, the department's months, else the registry's
     Map<InsuranceType, Integer> recent = new EnumMap<>(InsuranceType.class);
     Map<InsuranceType, Integer> earlier = new EnumMap<>(InsuranceType.class);
-    Optional<CheckResult> insurance = confirmed.automatic(KunshanRegistryChecks.SOCIAL_INSURANCE);
+    Optional<CheckResult> insurance = confirmed.automatic(KunshanRegistryChecks.SOCIAL_INSURANCE)
+        .filter(r -> "FOUND".equals(text(r.data(), "status"))); // else the departments decide
     for (InsuranceType type : InsuranceType.values()) {
       String item = "insurance." + type.jsonName();
       Optional<JsonValue> dept = confirmed.value(item);

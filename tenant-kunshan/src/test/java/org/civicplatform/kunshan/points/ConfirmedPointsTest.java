@@ -120,11 +120,14 @@ class ConfirmedPointsTest {
   }
 
   @Test
-  void aRegistryMismatchGivesNoPropertyPointsUntilTheDepartmentConfirmsADate() {
+  void aRegistryMismatchLeavesPropertyPointsPendingUntilTheRealEstateDepartmentDecides() {
     List<CheckResult> mismatch = KunshanRegistryChecks.verify(
         seedApplication("KS1999000001", "320583198503150019", "李娜"), seedRegistries());
     JsonObject before = breakdown(mismatch, stages(List.of(), Json.createObjectBuilder().build()));
-    assertEquals("0", line(before, "property").getString("display"));
+    assertEquals("核算中", line(before, "property").getString("display"), "not 0: the department may still find it");
+    JsonObject approved = breakdown(mismatch, stages(List.of("window", "dept-real-estate"),
+        Json.createObjectBuilder().build()));
+    assertEquals("0", line(approved, "property").getString("display"), "approved without a registration date");
   }
 
   @Test
