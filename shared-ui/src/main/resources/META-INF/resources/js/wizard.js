@@ -23,7 +23,8 @@ export function pathId(path) {
 const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 export async function wizardView(main, tenant, childId, stepId) {
-  const [def, childrenAnswer] = await Promise.all([definition(tenant), api(`tenants/${enc(tenant)}/children`)]);
+  const [def, childrenAnswer, sharedAnswer] = await Promise.all([definition(tenant), api(`tenants/${enc(tenant)}/children`),
+    api(`tenants/${enc(tenant)}/children/${enc(childId)}/application/shared`)]);
   const child = (childrenAnswer.data || []).find((c) => c.id === childId);
   let app = await application(tenant, childId);
   const index = def.steps.findIndex((s) => s.id === stepId);
@@ -40,6 +41,9 @@ export async function wizardView(main, tenant, childId, stepId) {
   let answers = structuredClone(app?.answers?.[step.id] || {});
   if (!app?.answers?.[step.id] && index === 0) prefillStudent(step, answers, child);
   if (!readOnly) hooks.answers.forEach((fn) => fn({ tenant, childId, child, def, step, answers }));
+  // Sections shared with a sibling who has applied (Kunshan: 监护人信息): taken from that application, locked.
+  const locked = (sharedAnswer.ok && sharedAnswer.data?.[step.id]) || {};
+  if (!readOnly) Object.entries(locked).forEach(([sectionId, values]) => { answers[sectionId] = structuredClone(values); });
   let dirty = false;
   let lastSaved = null;
   let savingChain = Promise.resolve();
@@ -89,14 +93,14 @@ export async function wizardView(main, tenant, childId, stepId) {
     return [...new Map(found).entries()];
   }
 
-  function fieldControl(field, entry, path, id, describedBy) {
+  function fieldControl(field, entry, path, id, describedBy, disabled) {
     const value = entry[field.id];
     const set = (v) => {
       if (isEmpty(v)) delete entry[field.id];
       else entry[field.id] = v;
       changed();
     };
-    const common = { id, name: id, disabled: readOnly, 'aria-describedby': describedBy || null, 'aria-required': field.required ? 'true' : null };
+    const common = { id, name: id, disabled, 'aria-describedby': describedBy || null, 'aria-required': field.required ? 'true' : null };
     const choiceLabel = (o) => loc(o.label);
     switch (field.type) {
       case 'BOOLEAN':
@@ -119,7 +123,7 @@ export async function wizardView(main, tenant, childId, stepId) {
         return h('div', { class: 'options', role: 'group', 'aria-labelledby': `${id}-label` },
           field.options.map((o, i) => h('label', { class: 'option' },
             h('input', {
-              type: 'checkbox', id: i === 0 ? id : `${id}-${i}`, value: o.code, checked: chosen.has(o.code), disabled: readOnly,
+              type: 'checkbox', id: i === 0 ? id : `${id}-${i}`, value: o.code, checked: chosen.has(o.code), disabled,
               'aria-describedby': describedBy || null,
               onchange: (e) => {
                 if (e.target.checked) chosen.add(o.code); else chosen.delete(o.code);
@@ -169,7 +173,7 @@ export async function wizardView(main, tenant, childId, stepId) {
     options.map(([code, label]) => h('label', { class: 'option' },
       h('input', {
         type: 'radio', name: common.id, id: `${common.id}-${code}`, value: code,
-        checked: value === code, disabled: readOnly, onchange: () => set(code),
+        checked: value === code, disabled: common.disabled, onchange: () => set(code),
       }), ` ${label}`)));
   }
 
@@ -188,7 +192,7 @@ export async function wizardView(main, tenant, childId, stepId) {
     const wrapper = h('div', { class: `field type-${field.type.toLowerCase()}`, dataset: { path } },
       last && field.type === 'BOOLEAN' ? h('p', { class: 'declaration', id: `${id}-label` }, loc(field.label)) : label,
       hintText ? h('p', { class: 'hint', id: hintId }, hintText) : null,
-      fieldControl(field, entry, path, id, hintId),
+      fieldControl(field, entry, path, id, hintId, readOnly || section.id in locked),
       h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
     hooks.field.forEach((fn) => fn({ tenant, childId, def, step, section, field, entry, path, wrapper, changed, readOnly }));
     if (field.visibleWhen && field.visibleWhen.op !== 'always') {
@@ -233,6 +237,7 @@ export async function wizardView(main, tenant, childId, stepId) {
     const el = h('fieldset', { class: 'section', id: pathId(basePath) },
       h('legend', {}, loc(section.title)),
       section.hint ? h('p', { class: 'hint' }, loc(section.hint)) : null,
+      section.id in locked && !readOnly ? h('p', { class: 'alert warn', id: `${pathId(basePath)}-locked` }, t('wizard.sharedLocked')) : null,
       body);
     if (section.visibleWhen && section.visibleWhen.op !== 'always') {
       visibility.push({ el, condition: section.visibleWhen, section: null, entry: null });

@@ -56,10 +56,13 @@ class ParentPortalBrowserIT extends BrowserTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of("platform.demo-data.enabled", "true"));
+    return TestPlatform.get().war(Map.of("platform.demo-data.enabled", "true",
+        "platform.notifications.outbox-endpoint.enabled", "true"));
   }
 
   @ArquillianResource URL deployment;
+
+  KunshanFamily family;
 
   @Override
   protected URL deployedAt() {
@@ -72,6 +75,7 @@ class ParentPortalBrowserIT extends BrowserTest {
   }
 
   void parentFlow() throws Exception {
+    family = KunshanFamily.register(deployment); // a family of its own: other tests give the demo parents children
     page.navigate(base.toString());
     assertThat(page.locator("h1")).hasText("请选择业务");
     assertThat(page.locator("#tenants li")).hasCount(2);
@@ -81,15 +85,16 @@ class ParentPortalBrowserIT extends BrowserTest {
     page.locator("#tenants a[href='#/t/kunshan']").click();
     page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*code_challenge_method=S256.*"));
     shot("02-keycloak-login");
-    page.fill("#username", "13800000001");
-    page.fill("#password", "Demo#2024");
+    page.fill("#username", family.mobile);
+    page.fill("#password", KunshanFamily.PASSWORD);
     page.click("#kc-login");
 
     page.waitForURL(Pattern.compile(".*#/t/kunshan$"));
     assertFalse(page.url().contains("code="), "the code is removed from the address bar");
     assertThat(page.locator("h1")).containsText("报名首页");
-    assertThat(page.locator(".account")).containsText("ES2024000001");
-    assertThat(page.locator(".account")).containsText("138****0001");
+    assertThat(page.locator(".account")).containsText(
+        family.api.get("api/me", family.token).object().getString("registrationNumber"));
+    assertThat(page.locator(".account")).containsText(family.mobile.substring(0, 3) + "****" + family.mobile.substring(7));
     Object stored = page.evaluate("() => JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage})");
     assertFalse(String.valueOf(stored).contains("eyJ"), "no token in web storage: " + stored);
     shot("03-family-home");
@@ -139,7 +144,7 @@ class ParentPortalBrowserIT extends BrowserTest {
     assertThat(page.locator("#error-summary")).isVisible();
     assertThat(page.locator("#f-family-guardian1-phone")).hasAttribute("aria-invalid", "true");
     shot("07-step-family-error");
-    page.fill("#f-family-guardian1-phone", "13800000001");
+    page.fill("#f-family-guardian1-phone", family.mobile);
     page.click("#save-next");
 
     // Step 2: 申请主体情况, with the live points estimate.
@@ -174,7 +179,7 @@ class ParentPortalBrowserIT extends BrowserTest {
     // Step 4: 先进典型 — meanwhile the application is changed elsewhere: 409 and a reload.
     page.waitForURL(Pattern.compile(".*/step/honours$"));
     page.check("#f-honours-honour-hasHonour-false");
-    changeElsewhere("13800000001");
+    changeElsewhere();
     page.click("#save-next");
     assertThat(page.locator("#error-summary")).containsText("已在别处");
     shot("10-step-honours-stale");
@@ -225,8 +230,27 @@ class ParentPortalBrowserIT extends BrowserTest {
         .containsText("未提交");
     shot("15-family-home-withdrawn");
 
+    // A brother: 监护人信息 comes from the first child's application and cannot be changed here.
+    page.click("#add-child");
+    page.fill("#child-name", "李小明");
+    page.fill("#child-idNumber", validId("20180601"));
+    page.click("#child-submit");
+    page.waitForURL(Pattern.compile(".*#/t/kunshan/c/[0-9a-f-]+/pledge$"));
+    page.click("#pledge-accept");
+    page.waitForURL(Pattern.compile(".*/step/family$"));
+    assertThat(page.locator("#f-family-student-name")).hasValue("李小明");
+    assertThat(page.locator("#f-family-student-name")).isEnabled();
+    assertThat(page.locator("#f-family-guardian1-locked")).containsText("监护人信息由兄弟姐妹共用");
+    assertThat(page.locator("#f-family-guardian1-name")).hasValue("李军");
+    assertThat(page.locator("#f-family-guardian1-name")).isDisabled();
+    assertThat(page.locator("#f-family-guardian2-relation-NONE")).isChecked();
+    shot("16-sibling-guardians-locked");
+    page.click(".page-head a.btn-secondary");
+    page.waitForURL(Pattern.compile(".*#/t/kunshan$"));
+    assertThat(page.locator("li.child", new Page.LocatorOptions().setHasText("李小明"))).containsText("未开始填报");
+
     // Nothing personal in any address the browser showed.
-    assertFalse(page.url().contains("13800000001"));
+    assertFalse(page.url().contains(family.mobile));
     assertTrue(consoleErrors.stream().noneMatch(e -> e.contains("TypeError") || e.contains("ReferenceError")),
         consoleErrors.toString());
 
@@ -241,8 +265,8 @@ class ParentPortalBrowserIT extends BrowserTest {
   }
 
   /** Another device saves a step of the parent's latest child: the browser's version is now stale. */
-  void changeElsewhere(String user) throws Exception {
-    String token = Api.token(TestPlatform.get().keycloakUrl(), user, "Demo#2024");
+  void changeElsewhere() throws Exception {
+    String token = family.token;
     Api api = new Api(base);
     JsonArray children = api.get("api/tenants/kunshan/children", token).json().asJsonArray();
     String child = children.getValuesAs(JsonObject.class).stream()

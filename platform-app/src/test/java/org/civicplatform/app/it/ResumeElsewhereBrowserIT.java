@@ -22,11 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ResumeElsewhereBrowserIT extends BrowserTest {
 
-  static final String PARENT = "13800000001";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of());
+    return TestPlatform.get().war(Map.of("platform.notifications.outbox-endpoint.enabled", "true"));
   }
 
   @ArquillianResource URL deployment;
@@ -42,7 +41,8 @@ class ResumeElsewhereBrowserIT extends BrowserTest {
   }
 
   void resumeFlow() throws Exception {
-    String token = ApplicationsIT.token(PARENT);
+    KunshanFamily family = KunshanFamily.register(deployment); // its own: other tests give the demo parents children
+    String token = family.token;
     ApplicationsIT applications = new ApplicationsIT();
     applications.base = deployment;
     String child = applications.newChild(token).split("/")[4];
@@ -50,7 +50,7 @@ class ResumeElsewhereBrowserIT extends BrowserTest {
 
     // First browser: fill and save 家庭基本情况, begin 申请主体情况, close.
     page.navigate(base + "#/t/kunshan/c/" + child + "/step/family");
-    keycloakLogin(PARENT, "Demo#2024");
+    keycloakLogin(family.mobile, KunshanFamily.PASSWORD);
     page.waitForURL(Pattern.compile(".*/step/family$"));
     page.check("#f-family-student-gender-M");
     page.fill("#f-family-student-birthDate", "2018-03-01");
@@ -59,7 +59,7 @@ class ResumeElsewhereBrowserIT extends BrowserTest {
     page.fill("#f-family-student-householdAddress", "安徽省合肥市蜀山区长江西路1号");
     page.check("#f-family-guardian1-relation-MOTHER");
     page.fill("#f-family-guardian1-name", "赵敏");
-    page.fill("#f-family-guardian1-phone", PARENT);
+    page.fill("#f-family-guardian1-phone", family.mobile);
     page.check("#f-family-guardian1-idType-MAINLAND_ID");
     page.fill("#f-family-guardian1-idNumber", guardianId);
     page.fill("#f-family-guardian1-householdAddress", "安徽省合肥市蜀山区长江西路1号");
@@ -74,7 +74,7 @@ class ResumeElsewhereBrowserIT extends BrowserTest {
 
     // Second browser: sign in again, 继续填报 → the pledge → the step where they stopped.
     page.navigate(base + "#/t/kunshan");
-    keycloakLogin(PARENT, "Demo#2024");
+    keycloakLogin(family.mobile, KunshanFamily.PASSWORD);
     page.waitForURL(Pattern.compile(".*#/t/kunshan$"));
     page.locator("a[href='#/t/kunshan/c/" + child + "/pledge']").click();
     page.click("#pledge-accept");

@@ -28,11 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class WizardUploadsBrowserIT extends BrowserTest {
 
-  static final String PARENT = "13800000001";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of());
+    return TestPlatform.get().war(Map.of("platform.notifications.outbox-endpoint.enabled", "true"));
   }
 
   @ArquillianResource URL deployment;
@@ -48,13 +47,14 @@ class WizardUploadsBrowserIT extends BrowserTest {
   }
 
   void uploadFlow() throws Exception {
-    String token = ApplicationsIT.token(PARENT);
+    KunshanFamily family = KunshanFamily.register(deployment); // its own: other tests give the demo parents children
+    String token = family.token;
     ApplicationsIT applications = new ApplicationsIT();
     applications.base = deployment;
     String app = applications.newChild(token);
     String child = app.split("/")[4];
     Api api = new Api(deployment);
-    assertEquals(200, api.put(app + "/steps/family", token, ApplicationsIT.family(PARENT)).status());
+    assertEquals(200, api.put(app + "/steps/family", token, ApplicationsIT.family(family.mobile)).status());
     Path dir = Files.createTempDirectory("uploads");
     Path diploma = Files.write(dir.resolve("学历证书.jpg"), DocumentsIT.jpeg(800, 600));
     Path imageAsPdf = Files.write(dir.resolve("备案表.pdf"), DocumentsIT.jpeg(400, 300));
@@ -62,7 +62,7 @@ class WizardUploadsBrowserIT extends BrowserTest {
     Path record2 = Files.write(dir.resolve("备案表-2.pdf"), DocumentsIT.pdf("Record " + UUID.randomUUID()));
 
     page.navigate(base + "#/t/kunshan/c/" + child + "/step/subject");
-    keycloakLogin(PARENT, "Demo#2024");
+    keycloakLogin(family.mobile, KunshanFamily.PASSWORD);
     page.waitForURL(Pattern.compile(".*/step/subject$"));
     page.selectOption("#f-subject-subject-guardian", "guardian1");
     page.selectOption("#f-subject-education-level", "BACHELOR");
