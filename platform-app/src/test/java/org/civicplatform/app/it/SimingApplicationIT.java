@@ -453,6 +453,21 @@ class SimingApplicationIT {
   }
 
   @Test
+  void aStudentTheHouseholdRegistryDoesNotKnowCannotBeSubmitted() throws Exception {
+    String id = TestPlatform.mainlandId("20180219"); // never added to the simulated household registry
+    String app = newChild("陈无名", id);
+    String phone = SimingFlow.newPhone();
+    fill(app, students(entry(id, "陈无名", "CHEN WU MING", "2018-02-19", "M", LIANQIAN, "lianqian", "NON_COLLECTIVE", false)),
+        guardians(phone), PURCHASE);
+    Api.Answer refused = api().postEmpty(app + "/submit", parent(), "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(400, refused.status(), refused.body());
+    JsonObject error = error(refused, "students.student[0].idNumber");
+    assertEquals("identity.not-verified", error.getString("code"));
+    assertTrue(error.getString("message").startsWith("学生陈无名身份验证失败"), refused.body());
+    assertEquals("DRAFT", api().get(app, parent()).object().getString("status"), "nothing submitted");
+  }
+
+  @Test
   void aStaleVersionIsRefusedWith409AndBadInputNamesTheField() throws Exception {
     String id = registryChild("陈七巧", "CHEN QI QIAO", "2018-01-20", "F", LIANQIAN);
     String app = newChild("陈七巧", id);

@@ -128,6 +128,17 @@ public interface ApplicationRules {
   }
 
   /**
+   * Registry checks a submission must pass before it is accepted (seed 002: "未通过认证的学生将无法在线注册" —
+   * a student whose identity check fails cannot register online). Only a definite answer blocks: a
+   * registry that cannot answer ({@link org.civicplatform.spi.registry.RegistryUnavailable}) blocks
+   * nothing, and the automatic verification after submission retries it. Default: none.
+   */
+  default List<FieldError> checkBeforeSubmission(
+      JsonObject application, org.civicplatform.spi.registry.Registries registries) {
+    return List.of();
+  }
+
+  /**
    * Whether a submission must be confirmed with an SMS code sent to {@link #contactPhone} (e.g. guardian
    * one's phone, not the account's). Default: no confirmation.
    */

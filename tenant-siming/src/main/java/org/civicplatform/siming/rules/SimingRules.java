@@ -105,6 +105,13 @@ public class SimingRules implements ApplicationRules {
     return SimingVerification.verify(application, registries);
   }
 
+  /** Each student's ID number must be known to the household registry (公安户籍) before submitting. */
+  @Override
+  public List<FieldError> checkBeforeSubmission(
+      JsonObject application, org.civicplatform.spi.registry.Registries registries) {
+    return SimingVerification.identityBeforeSubmission(application, registries);
+  }
+
   /** Guardian one's phone: codes and every notice go there, not to the iXiamen account's (seed 002). */
   @Override
   public java.util.Optional<String> contactPhone(JsonObject application) {

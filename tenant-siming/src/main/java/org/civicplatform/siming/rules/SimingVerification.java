@@ -48,6 +48,39 @@ public final class SimingVerification {
         property(application, found, registries));
   }
 
+  /**
+   * Seed 002 §(1) 温馨提醒: a student the household registry does not know fails the identity check and
+   * cannot register online — the submission is refused naming the ID number. Differences in name, birth
+   * date or gender are not refused here: the parent may correct prefilled values, and the verification
+   * after submission shows them to the reviewer. A registry outage refuses nothing (verified later).
+   */
+  static List<org.civicplatform.spi.rules.FieldError> identityBeforeSubmission(
+      JsonObject application, Registries registries) {
+    List<org.civicplatform.spi.rules.FieldError> errors = new ArrayList<>();
+    List<JsonObject> students = students(application);
+    for (int i = 0; i < students.size(); i++) {
+      String idNumber = text(students.get(i), "idNumber");
+      if (idNumber == null) {
+        continue; // the form's own checks name a missing ID number
+      }
+      Optional<HouseholdPerson> person;
+      try {
+        person = registries.household().person(idNumber);
+      } catch (org.civicplatform.spi.registry.RegistryUnavailable outage) {
+        return List.of();
+      }
+      if (person.isEmpty()) {
+        String name = text(students.get(i), "name");
+        errors.add(org.civicplatform.spi.rules.FieldError.of("students.student[" + i + "].idNumber", "identity.not-verified",
+            "学生" + (name == null ? "" : name) + "身份验证失败：户籍系统中未找到身份证号 " + IdNumbers.mask(idNumber)
+                + "。" + IDENTITY_ADVICE.zh(),
+            "Identity check failed for student " + (name == null ? "" : name) + ": the household registry has no ID "
+                + IdNumbers.mask(idNumber) + ". " + IDENTITY_ADVICE.en()));
+      }
+    }
+    return errors;
+  }
+
   static CheckResult identity(List<JsonObject> students, List<Optional<HouseholdPerson>> found) {
     if (students.isEmpty()) {
       return CheckResult.anomaly(IDENTITY, "未填写学生信息。", "No student was given.", "students.student");

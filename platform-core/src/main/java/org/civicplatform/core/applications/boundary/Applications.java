@@ -47,6 +47,7 @@ public class Applications {
   @Inject org.civicplatform.core.registration.control.SmsCodes codes;
   @Inject Prefills prefills;
   @Inject org.civicplatform.core.documents.boundary.Documents documents;
+  @Inject org.civicplatform.core.registry.control.CoreRegistries registries;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -204,6 +205,9 @@ public class Applications {
     }
     if (errors.isEmpty()) {
       errors.addAll(module.rules().validateForSubmission(context, today()));
+    }
+    if (errors.isEmpty()) {
+      errors.addAll(module.rules().checkBeforeSubmission(context, registries)); // e.g. Siming's identity check
     }
     if (!errors.isEmpty()) {
       throw new RuleViolation(errors);
