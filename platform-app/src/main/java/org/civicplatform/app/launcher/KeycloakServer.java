@@ -75,7 +75,11 @@ public final class KeycloakServer implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                 // JBoss Threads resets thread locals through java.lang internals on Java 24+
-                "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED"),
+                "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                // Keycloak 26 locks a user out for a while when two logins of the same user overlap (brute-force
+                // detection on): a parent signing in on two tabs at once, or a test fetching a token, was refused
+                // with user_temporarily_disabled although no password was wrong. Failed passwords still count.
+                "KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS", "true"),
             logFile);
     KeycloakServer server = new KeycloakServer(process, url);
     try {
