@@ -276,7 +276,7 @@ public class Reviews {
     ReviewTask task = visible(id);
     Instant now = now();
     task.claim(caller.userId(), now, Duration.ofMinutes(claimMinutes));
-    em.find(Application.class, task.applicationId()).reviewStarted(now);
+    lockedApplication(task).reviewStarted(now);
     audit.record(task.tenantId(), "review.claim", "review_task", task.id());
     em.flush();
     return view(task);
@@ -301,7 +301,7 @@ public class Reviews {
     ReviewTask task = visible(id); // scope first: a foreign task is 404 whatever the body says
     ReviewTask.Decision decision = decision(request, tenants.require(task.tenantId()).decisionReasons());
     Instant now = now();
-    Application application = em.find(Application.class, task.applicationId());
+    Application application = lockedApplication(task);
     JsonObject values = request.values() == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : request.values();
     if (decision != ReviewTask.Decision.APPROVE && !values.isEmpty()) {
       throw ProblemException.invalid("values", "values.approve-only", "只有审核通过时才能确认或更正积分项。",
@@ -329,6 +329,15 @@ public class Reviews {
     return new Decided(view(task), false);
   }
 
+  /**
+   * The task's application, row-locked until commit: decisions on the application's tasks and the automatic
+   * stage sweep take turns, so neither fails on the other's version and the last one sees every decision
+   * (all stages approved → 审核完成 is never missed by two decisions committing at once).
+   */
+  private Application lockedApplication(ReviewTask task) {
+    return em.find(Application.class, task.applicationId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+  }
+
   /** 4-eyes: a second reviewer of the same scope confirms a pending override; its proposer cannot. */
   @Transactional
   public TaskView confirmOverride(UUID id) {
@@ -336,7 +345,7 @@ public class Reviews {
     Instant now = now();
     JsonObject values = task.proposedValues();
     task.confirmProposal(caller.userId(), now);
-    Application application = em.find(Application.class, task.applicationId());
+    Application application = lockedApplication(task);
     finish(task, application, now, "review.override.confirm",
         values == null ? null : org.civicplatform.core.rules.control.Digests.sha256(values.toString()));
     return view(task);

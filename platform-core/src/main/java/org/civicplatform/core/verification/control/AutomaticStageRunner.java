@@ -96,6 +96,11 @@ public class AutomaticStageRunner {
       results.failed(taskId, e.getClass().getSimpleName());
       return false;
     }
+    // the registries answered without a lock held; now take turns with reviewers' decisions on this application
+    em.refresh(application, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (application.submissions() != task.submission()) {
+      return false; // resubmitted meanwhile: this submission's task is superseded
+    }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     results.store(task, checked);
     List<CheckResult> anomalies =
