@@ -199,7 +199,7 @@ class ParentPortalBrowserIT extends BrowserTest {
 
     // Step 6: preview, declaration, submit (in English once, to check the switch).
     page.waitForURL(Pattern.compile(".*/step/preview$"));
-    assertThat(page.locator(".preview")).containsText("ks-huaqiao-primary");
+    assertThat(page.locator(".preview")).containsText("昆山市花桥中心小学校"); // the name, not the code
     assertThat(page.locator(".preview")).containsText(CHILD);
     page.click("#lang-switch");
     assertThat(page.locator("html")).hasAttribute("lang", "en");

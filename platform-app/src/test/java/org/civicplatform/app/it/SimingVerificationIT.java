@@ -176,7 +176,7 @@ class SimingVerificationIT {
   }
 
   @Test
-  void aPublicRentalWaitsInManualReviewWithThePropertyAwaitingReview() throws Exception {
+  void aPublicRentalWaitsInManualReviewWithThePropertyAwaitingReviewUntilAReviewerApprovesIt() throws Exception {
     String address = "厦门市思明区嘉莲街道嘉莲社区嘉禾路公租房8号楼503室";
     String app = newChild("黄志明", "35020320171102051X");
     fillAndSubmit(app, student("35020320171102051X", "黄志明", "2017-11-02", "M", address, "jialian"),
@@ -200,6 +200,13 @@ class SimingVerificationIT {
     Api.Answer detail = api().get("api/review/tasks/" + task.getString("id"), reviewer);
     assertEquals(200, detail.status(), detail.body());
     assertEquals("PENDING_REVIEW", item(detail.object(), "verification", "property").getString("outcome"), detail.body());
+
+    // The reviewer checks the rental contract and approves: the registration is reviewed (审核通过).
+    assertEquals(200, api().post("api/review/tasks/" + task.getString("id") + "/claim", reviewer, "").status());
+    Api.Answer approved = api().post("api/review/tasks/" + task.getString("id") + "/decision", reviewer,
+        "{\"decision\": \"APPROVE\"}");
+    assertEquals(200, approved.status(), approved.body());
+    assertEquals("REVIEWED", application(app).getString("status"));
   }
 
   @Test
