@@ -9,6 +9,7 @@ import { addMessages, dateTime, loc, problemText, t } from './i18n.js';
 import { documentsPanel } from './review-documents.js';
 import { itemsPanel, pointsPanel } from './review-items.js';
 import { displayValue } from './wizard.js';
+import { loadSchoolNames } from './recommend.js';
 
 addMessages({
   'review.shared.heading': '以下填报内容与其他家庭的报名相同，请核实：',
@@ -228,7 +229,7 @@ export async function taskView(main, taskId, notice = null) {
     return;
   }
   const { task, answers, changedSteps, applicationStatus, documents } = answer.data;
-  const def = await definition(task.tenant);
+  const [def] = await Promise.all([definition(task.tenant), loadSchoolNames(task.tenant)]);
   const changed = new Set(changedSteps || []);
   const reload = (message) => taskView(main, taskId, message);
   const mine = task.claimedBy && task.claimedBy === user.userId && (!task.claimExpiresAt || new Date(task.claimExpiresAt) > new Date());

@@ -8,7 +8,7 @@ import { h, show } from './dom.js';
 import { focusLink, notify } from './home.js';
 import { loc, problemText, t, time } from './i18n.js';
 import { pointsPanel } from './points.js';
-import { schoolControl } from './recommend.js';
+import { loadSchoolNames, schoolControl, schoolName } from './recommend.js';
 import { beforeSubmit, hooks } from './wizard-hooks.js';
 import { uploadSlots } from './uploads.js';
 
@@ -23,7 +23,7 @@ export function pathId(path) {
 const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 export async function wizardView(main, tenant, childId, stepId) {
-  const [def, childrenAnswer] = await Promise.all([definition(tenant), api(`tenants/${enc(tenant)}/children`)]);
+  const [def, childrenAnswer] = await Promise.all([definition(tenant), api(`tenants/${enc(tenant)}/children`), loadSchoolNames(tenant)]);
   const child = (childrenAnswer.data || []).find((c) => c.id === childId);
   let app = await application(tenant, childId);
   const index = def.steps.findIndex((s) => s.id === stepId);
@@ -471,6 +471,7 @@ export function displayValue(field, value) {
     const m = /^[a-z]+(\d+)$/i.exec(value);
     if (m) return t('wizard.member.member', { n: m[1] });
   }
+  if (field.type === 'SCHOOL' && typeof value === 'string' && schoolName(value)) return `${loc(schoolName(value))}（${value}）`;
   if (field.options?.length) {
     const label = (code) => loc(field.options.find((o) => o.code === code)?.label) || code;
     return Array.isArray(value) ? value.map(label).join('、') : label(value);

@@ -217,6 +217,7 @@ class KunshanJourneyBrowserIT extends BrowserTest {
     page.waitForURL(Pattern.compile(".*/step/preview$"));
     assertThat(page.locator(".preview")).containsText(CHILD);
     assertThat(page.locator(".preview")).containsText("KS2003015678");
+    assertThat(page.locator(".preview")).containsText("昆山市花桥中心小学校（ks-huaqiao-primary）");
     page.check("#f-preview-declaration-accepted");
     shot("journey-10-step-preview");
     page.click("#submit");
@@ -244,6 +245,7 @@ class KunshanJourneyBrowserIT extends BrowserTest {
     row.locator("a.task-link").click();
     page.waitForURL(Pattern.compile(".*#/review/task/" + taskId + "$"));
     assertThat(page.locator(".answers")).containsText(CHILD);
+    assertThat(page.locator(".answers")).containsText("昆山市花桥中心小学校");
     assertThat(page.locator("#task-documents li.rdoc")).hasCount(3);
     page.click("#claim");
     assertThat(page.locator("#claim-state")).containsText("您已领取");
