@@ -16,6 +16,7 @@ import { phoneView, recoverView, registerView } from './accounts.js';
 import { adminView, staffView } from './admin.js';
 import { allocationView } from './admin-allocation.js';
 import { calendarView, schoolEditView, schoolsView } from './admin-schools.js';
+import { rulesView } from './admin-rules.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header-actions');
@@ -40,6 +41,7 @@ const routes = [
   [/^#\/admin\/([\w-]+)\/schools$/, (m) => schoolsView(main, m[1])],
   [/^#\/admin\/([\w-]+)\/schools\/([\w-]+)$/, (m) => schoolEditView(main, m[1], m[2])],
   [/^#\/admin\/([\w-]+)\/calendar$/, (m) => calendarView(main, m[1])],
+  [/^#\/admin\/([\w-]+)\/rules(?:\/(\d{4}))?$/, (m) => rulesView(main, m[1], m[2])],
 ];
 
 /** Routes that need a signed-in user. */

@@ -51,6 +51,22 @@ function schools(tenant) {
   return lists.get(tenant);
 }
 
+const names = new Map();
+
+/** Learns the names of a tenant's schools (for showing a saved SCHOOL answer by its name). */
+export async function loadSchoolNames(tenant) {
+  try {
+    (await schools(tenant)).forEach((s) => names.set(s.code, s.name));
+  } catch {
+    // the code is shown instead
+  }
+}
+
+/** A school's name as learnt by loadSchoolNames, or null. */
+export function schoolName(code) {
+  return names.get(code) || null;
+}
+
 /**
  * The control of a SCHOOL field: `set(code)` stores the choice in the wizard's answers; `common` are the
  * wizard's input attributes (id, disabled, aria-describedby); `stage` the child's stage.

@@ -9,7 +9,7 @@ import { addMessages, dateTime, loc, problemText, t } from './i18n.js';
 import { documentsPanel } from './review-documents.js';
 import { itemsPanel, pointsPanel } from './review-items.js';
 import { displayValue } from './wizard.js';
-import { schoolName, tenantNames } from './progress.js';
+import { loadSchoolNames } from './recommend.js';
 
 addMessages({
   'review.shared.heading': '以下填报内容与其他家庭的报名相同，请核实：',
@@ -229,7 +229,7 @@ export async function taskView(main, taskId, notice = null) {
     return;
   }
   const { task, answers, changedSteps, applicationStatus, documents } = answer.data;
-  const [def, names] = await Promise.all([definition(task.tenant), tenantNames(task.tenant)]);
+  const [def] = await Promise.all([definition(task.tenant), loadSchoolNames(task.tenant)]);
   const changed = new Set(changedSteps || []);
   const reload = (message) => taskView(main, taskId, message);
   const mine = task.claimedBy && task.claimedBy === user.userId && (!task.claimExpiresAt || new Date(task.claimExpiresAt) > new Date());
@@ -315,7 +315,7 @@ export async function taskView(main, taskId, notice = null) {
               : t('review.unchanged'))
           : h('p', { class: 'muted small' }, t('review.firstSubmission')),
         revealBox(taskId, main),
-        answersView(def, answers, changed, names)),
+        answersView(def, answers, changed)),
       h('div', { class: 'review-aside' }, claimBox, items?.element, decisionForm, pointsPanel(answer.data.points))),
     documentsPanel(def, task, documents || []));
 }
@@ -342,16 +342,13 @@ function fact(label, value) {
 }
 
 /** Every step's answers with the form's labels; changed steps marked (not by colour alone). */
-function answersView(def, answers, changed, names) {
-  // school and district codes as the reviewer knows them: by name (the code only if the tenant has none)
-  const shown = (f, v) => (f.type === 'SCHOOL' ? schoolName(names, v)
-    : f.type === 'DISTRICT' && names?.districts?.[v] ? loc(names.districts[v]) : displayValue(f, v));
+function answersView(def, answers, changed) {
   const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
   const list = (section, entry) => h('dl', { class: 'preview-list' },
     section.fields.filter((f) => !isEmpty(entry?.[f.id])).map((f) =>
       h('div', { class: loc(f.label).length > 24 ? 'long' : null }, h('dt', {}, loc(f.label)), h('dd', {}, f.type === 'ID_NUMBER'
         ? h('span', { class: 'id-number', dataset: { full: String(entry[f.id]) } }, mask(entry[f.id]))
-        : shown(f, entry[f.id])))));
+        : displayValue(f, entry[f.id])))));
   return def.steps.filter((s) => answers?.[s.id] && s.sections.length).map((s) => {
     const saved = answers[s.id];
     const isChanged = changed.has(s.id);

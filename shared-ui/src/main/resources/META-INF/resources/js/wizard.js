@@ -8,10 +8,9 @@ import { h, show } from './dom.js';
 import { focusLink, notify } from './home.js';
 import { loc, problemText, t, time } from './i18n.js';
 import { pointsPanel } from './points.js';
-import { schoolControl } from './recommend.js';
+import { loadSchoolNames, schoolControl, schoolName } from './recommend.js';
 import { beforeSubmit, hooks } from './wizard-hooks.js';
 import { uploadSlots } from './uploads.js';
-import { schoolName, tenantNames } from './progress.js';
 
 const enc = encodeURIComponent;
 const AUTOSAVE_MS = 4000;
@@ -24,8 +23,8 @@ export function pathId(path) {
 const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 export async function wizardView(main, tenant, childId, stepId) {
-  const [def, childrenAnswer, sharedAnswer, names] = await Promise.all([definition(tenant), api(`tenants/${enc(tenant)}/children`),
-    api(`tenants/${enc(tenant)}/children/${enc(childId)}/application/shared`), tenantNames(tenant)]);
+  const [def, childrenAnswer, sharedAnswer] = await Promise.all([definition(tenant), api(`tenants/${enc(tenant)}/children`),
+    api(`tenants/${enc(tenant)}/children/${enc(childId)}/application/shared`), loadSchoolNames(tenant)]);
   const child = (childrenAnswer.data || []).find((c) => c.id === childId);
   let app = await application(tenant, childId);
   const index = def.steps.findIndex((s) => s.id === stepId);
@@ -397,7 +396,7 @@ export async function wizardView(main, tenant, childId, stepId) {
 
   const form = h('form', { class: 'wizard-form', novalidate: true, id: 'step-form' },
     summary,
-    last ? preview(def, app, route, readOnly, names) : null,
+    last ? preview(def, app, route, readOnly) : null,
     readOnly && !last ? h('p', { class: 'alert warn' }, t('wizard.readOnly')) : null,
     step.sections.map(renderSection),
     uploads.element);
@@ -477,6 +476,7 @@ export function displayValue(field, value) {
     const m = /^[a-z]+(\d+)$/i.exec(value);
     if (m) return t('wizard.member.member', { n: m[1] });
   }
+  if (field.type === 'SCHOOL' && typeof value === 'string' && schoolName(value)) return `${loc(schoolName(value))}（${value}）`;
   if (field.options?.length) {
     const label = (code) => loc(field.options.find((o) => o.code === code)?.label) || code;
     return Array.isArray(value) ? value.map(label).join('、') : label(value);
@@ -484,9 +484,8 @@ export function displayValue(field, value) {
   return String(value);
 }
 
-function preview(def, app, route, readOnly, names) {
-  const display = (f, v) => (f.type === 'SCHOOL' ? schoolName(names, v)
-    : f.type === 'DISTRICT' && names?.districts?.[v] ? loc(names.districts[v]) : displayValue(f, v));
+function preview(def, app, route, readOnly) {
+  const display = displayValue;
   const fields = (section, entry) => h('dl', { class: 'preview-list' },
     section.fields.filter((f) => !isEmpty(entry?.[f.id])).map((f) =>
       h('div', {}, h('dt', {}, loc(f.label)), h('dd', {}, display(f, entry[f.id])))));

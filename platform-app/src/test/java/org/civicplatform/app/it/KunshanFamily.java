@@ -61,6 +61,11 @@ final class KunshanFamily {
     return new KunshanFamily(base, mobile, Api.token(TestPlatform.get().keycloakUrl(), mobile, PASSWORD));
   }
 
+  /** A parent who registered elsewhere (e.g. in the browser) with this mobile number and {@link #PASSWORD}. */
+  static KunshanFamily signedIn(URL base, String mobile) throws Exception {
+    return new KunshanFamily(base, mobile, Api.token(TestPlatform.get().keycloakUrl(), mobile, PASSWORD));
+  }
+
   /** Registers a primary-school child; returns the path of its application. */
   String child(String name) throws Exception {
     String id = TestPlatform.mainlandId("20180301");

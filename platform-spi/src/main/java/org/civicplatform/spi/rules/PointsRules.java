@@ -23,6 +23,17 @@ public interface PointsRules {
   JsonObject check(int year, JsonObject parameters);
 
   /**
+   * How the administrator's form shows the parameters: one entry per editable parameter, in the order of
+   * the form, each {@code {"path": "insurance.recentMonths", "group": {"zh", "en"}, "label": {"zh", "en"},
+   * "unit": {"zh", "en"} or null, "type": "integer|fraction|points|date|month-day", "min", "max",
+   * "nullable"}} ({@code path} as the parameters JSON and the 400 problems name it). Empty when the tenant
+   * describes none (the console then shows the raw paths).
+   */
+  default jakarta.json.JsonArray describe(int year) {
+    return jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
+  }
+
+  /**
    * The points breakdown of an application: every line with its value or pending (核算中) and the
    * total. The answer is the tenant's documented JSON; the core adds nothing to it.
    */

@@ -91,6 +91,11 @@ public final class KunshanPointsRules implements PointsRules {
     return RuleSetJson.toJson(RuleSetJson.fromJson(year, "check", parameters));
   }
 
+  @Override
+  public JsonArray describe(int year) {
+    return RuleParameterLabels.describe(year);
+  }
+
   /** The rule set of stored parameters. */
   public static RuleSet ruleSet(int year, Parameters parameters) {
     return RuleSetJson.fromJson(year, parameters.version(), parameters.values());

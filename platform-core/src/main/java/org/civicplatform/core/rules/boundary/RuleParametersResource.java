@@ -21,9 +21,10 @@ import org.civicplatform.spi.TenantModule;
 /**
  * The points rule parameters of a year (积分规则): {@code GET} the version in force (stored or the
  * tenant's defaults), {@code PUT} new parameters (tenant administrators of that tenant; checked by the
- * tenant, 400 naming the parameter; audited; a new version id is stamped on later scores).
+ * tenant, 400 naming the parameter; audited; a new version id is stamped on later scores; with
+ * {@code If-Match} the version read, a version changed meanwhile is a 409 {@code stale-version}).
  */
-@Path("tenants/{tenant}/rules/{year}")
+@Path("tenants/{tenant}/rules/{year}") // {year} may be "current" for GET: the configured school year
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleParametersResource {
@@ -32,13 +33,18 @@ public class RuleParametersResource {
   @Inject RuleParameters parameters;
   @Inject Caller caller;
 
+  /** The school year applications are taken for: {@code rules/current} reads its parameters. */
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "platform.school-year", defaultValue = "2024")
+  int schoolYear;
+
   @GET
   @RolesAllowed({"parent", "reviewer", "tenant-admin", "platform-admin"})
   @Transactional
   public RuleParameters.View read(@PathParam("tenant") String tenant, @PathParam("year") String year) {
     TenantModule module = tenants.require(tenant);
     ownTenant(tenant);
-    return parameters.current(module, year(year));
+    return parameters.current(module, "current".equals(year) ? schoolYear : year(year));
   }
 
   /** The year of the path; anything but 2000–2100 is a 400 naming {@code year}. */
@@ -66,9 +72,19 @@ public class RuleParametersResource {
   @RolesAllowed({"tenant-admin", "platform-admin"})
   @Transactional
   public RuleParameters.View change(
-      @PathParam("tenant") String tenant, @PathParam("year") String year, JsonObject body) {
+      @PathParam("tenant") String tenant, @PathParam("year") String year,
+      @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, JsonObject body) {
     TenantModule module = tenants.require(tenant);
     ownTenant(tenant);
-    return parameters.update(module, year(year), body, caller.userId());
+    return parameters.update(module, year(year), body, caller.userId(),
+        caller.username() == null ? caller.userId() : caller.username(), expected(ifMatch));
+  }
+
+  /** The version of {@code If-Match} ("kunshan-2024-r2", quoted or weak), null when absent or {@code *}. */
+  static String expected(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
+      return null;
+    }
+    return ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
   }
 }
