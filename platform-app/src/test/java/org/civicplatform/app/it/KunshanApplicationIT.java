@@ -212,6 +212,10 @@ class KunshanApplicationIT {
     assertEquals("kunshan-2025-r2", api.put("api/tenants/kunshan/rules/2025", admin, changed).object().getString("version"));
     assertEquals("kunshan-2024-default", api.get("api/tenants/kunshan/rules/2024", parent.token).object().getString("version"),
         "other years are untouched");
+    Api.Answer estimate = api.post("api/tenants/kunshan/points/estimate", parent.token, "{\"year\": 2025, \"lawAbiding\": true}");
+    assertEquals(200, estimate.status(), estimate.body());
+    assertEquals("kunshan-2025-r2", estimate.object().getString("ruleSet"), "the parents' estimate uses the stored parameters");
+    assertEquals(25, estimate.object().getJsonObject("items").getJsonNumber("lawAbiding").intValue());
     assertTrue(auditCount("rules.update") >= 2);
   }
 

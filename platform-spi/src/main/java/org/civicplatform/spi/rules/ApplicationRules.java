@@ -172,5 +172,14 @@ public interface ApplicationRules {
   interface PointsEstimator {
     /** @throws RuleViolation for out-of-range input, naming the field */
     JsonObject estimate(JsonObject request);
+
+    /**
+     * As {@link #estimate(JsonObject)}, with the rule parameters the tenant admin stored for a year
+     * ({@code inForce}: year → parameters, empty when none are stored) instead of the shipped ones.
+     */
+    default JsonObject estimate(
+        JsonObject request, java.util.function.IntFunction<Optional<PointsRules.Parameters>> inForce) {
+      return estimate(request);
+    }
   }
 }

@@ -81,6 +81,13 @@ public final class KunshanPointsEstimator implements ApplicationRules.PointsEsti
 
   @Override
   public JsonObject estimate(JsonObject request) {
+    return estimate(request, year -> java.util.Optional.empty());
+  }
+
+  /** The year's stored parameters (the tenant admin's 积分规则参数) replace the shipped rule set when there are any. */
+  @Override
+  public JsonObject estimate(
+      JsonObject request, java.util.function.IntFunction<java.util.Optional<org.civicplatform.spi.rules.PointsRules.Parameters>> inForce) {
     JsonObject body = request == null ? JsonValue.EMPTY_JSON_OBJECT : request;
     List<FieldError> errors = new ArrayList<>();
     for (String key : body.keySet()) {
@@ -88,7 +95,9 @@ public final class KunshanPointsEstimator implements ApplicationRules.PointsEsti
         errors.add(PointsMessages.error(key, "points.field.unknown"));
       }
     }
-    RuleSet ruleSet = ruleSet(body.get("year"), errors);
+    RuleSet shipped = ruleSet(body.get("year"), errors);
+    RuleSet ruleSet = shipped == null ? null
+        : inForce.apply(shipped.year()).map(p -> KunshanPointsRules.ruleSet(shipped.year(), p)).orElse(shipped);
     PointsProfile profile =
         new PointsProfile(
             date(body.get("propertyRegisteredOn"), "propertyRegisteredOn", errors),

@@ -25,6 +25,7 @@ import org.civicplatform.spi.rules.ApplicationRules.PointsEstimator;
 public class PointsResource {
 
   @Inject Tenants tenants;
+  @Inject org.civicplatform.core.rules.control.RuleParameters parameters;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -33,9 +34,10 @@ public class PointsResource {
     if (profile == null) {
       throw ProblemException.invalid("body", "required", "请提供积分测算信息。", "Send the profile to estimate.");
     }
-    PointsEstimator estimator =
-        tenants.require(tenant).rules().pointsEstimator()
-            .orElseThrow(() -> ProblemException.notFound("points estimate", tenant));
-    return estimator.estimate(profile);
+    var module = tenants.require(tenant);
+    PointsEstimator estimator = module.rules().pointsEstimator()
+        .orElseThrow(() -> ProblemException.notFound("points estimate", tenant));
+    // the year's rule parameters as the tenant admin stored them (the shipped ones when none are stored)
+    return estimator.estimate(profile, year -> parameters.inForce(module, year));
   }
 }
