@@ -10,6 +10,7 @@ import { documentsPanel } from './review-documents.js';
 import { itemsPanel, pointsPanel } from './review-items.js';
 import { displayValue } from './wizard.js';
 import { loadSchoolNames } from './recommend.js';
+import { tenantNames } from './progress.js';
 
 addMessages({
   'review.shared.heading': '以下填报内容与其他家庭的报名相同，请核实：',
@@ -89,7 +90,17 @@ function scopeSummary(user) {
   return parts.join('；');
 }
 
+/** District names of the reviewer's tenants (code → {zh, en}), from the tenants' public names. */
+const districtNames = new Map();
+
+async function loadDistrictNames(user) {
+  const tenants = new Set([...(user.tenants || []), ...(user.scopes || []).map((s) => s.split(':')[0])]);
+  await Promise.all([...tenants].filter(Boolean).map((tenant) => tenantNames(tenant)
+    .then((names) => Object.entries(names.districts || {}).forEach(([code, name]) => districtNames.set(code, name)))));
+}
+
 function districtName(code) {
+  if (districtNames.has(code)) return `${loc(districtNames.get(code))}（${code}）`;
   const key = `district.${code}`;
   const text = t(key);
   return text === key ? code : `${text}（${code}）`;
@@ -108,7 +119,7 @@ export async function queueView(main) {
     show(main, h('h1', {}, t('review.heading')), h('p', { class: 'alert warn', role: 'alert' }, t('review.notReviewer')));
     return;
   }
-  const answer = await api(`review/tasks?${query()}`);
+  const [answer] = await Promise.all([api(`review/tasks?${query()}`), loadDistrictNames(user)]);
   const problem = answer.ok ? null : answer.data;
   const page = answer.ok ? answer.data : { items: [], total: 0, page: 0, size: PAGE_SIZE };
   page.items.forEach((task) => stagesSeen.set(task.stage, task.stageName));
@@ -223,6 +234,7 @@ function conflictText(problem) {
 /** The task page: application answers, changed steps, claim/release, decision. */
 export async function taskView(main, taskId, notice = null) {
   const [user, answer] = await Promise.all([currentUser(), api(`review/tasks/${enc(taskId)}`)]);
+  if (user) await loadDistrictNames(user);
   if (!answer.ok) {
     show(main, h('h1', {}, t('review.task')), problemAlert(answer.data),
       h('p', {}, h('a', { href: '#/review', class: 'btn btn-secondary' }, t('review.backToQueue'))));
