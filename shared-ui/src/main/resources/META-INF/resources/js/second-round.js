@@ -142,7 +142,7 @@ export async function secondRoundView(main, tenant, childId, notice = null) {
     h('div', {}, h('dt', {}, t('sr.child')), h('dd', {}, child.name)),
     h('div', {}, h('dt', {}, t('sr.stage')), h('dd', {}, t(`stage.${view.stage}`))),
     h('div', {}, h('dt', {}, t('sr.district')), h('dd', { id: 'sr-district' }, view.district ? loc(view.district.name) || view.district.code : '—')));
-  const result = view.result ? h('section', { class: 'panel', 'aria-labelledby': 'sr-result-title', id: 'sr-result' },
+  const result = view.result ? h('section', { class: 'panel round-result', 'aria-labelledby': 'sr-result-title', id: 'sr-result' },
     h('h2', { id: 'sr-result-title' }, t('sr.result')),
     h('p', {}, h('strong', {}, t(`sr.result.${view.result.outcome}`)),
       view.result.school ? ` ${t('sr.admitted', { name: loc(view.result.school.name) })}` : ''),
@@ -153,7 +153,7 @@ export async function secondRoundView(main, tenant, childId, notice = null) {
       ? h('ol', { class: 'round-readonly', id: 'sr-choices' }, view.choices.map((c, i) => h('li', {},
         h('span', { class: 'round-label' }, t('sr.slot', { n: i + 1 })), ' ', loc(c.name))))
       : h('p', { class: 'empty' }, t('sr.noChoices'));
-    show(main, head, facts, deadline(view),
+    show(main, head, facts, view.result ? null : deadline(view),
       view.reason ? h('p', { class: 'alert warn', role: 'status', id: 'sr-reason' }, loc(view.reason)) : null,
       result,
       h('section', { class: 'panel', 'aria-labelledby': 'sr-list-title' },
@@ -166,7 +166,8 @@ export async function secondRoundView(main, tenant, childId, notice = null) {
   // ---- the editable form: ten slots -------------------------------------------------------------
   const values = Array.from({ length: max }, (_, i) => view.choices?.[i]?.code || '');
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', hidden: true, id: 'sr-errors' });
-  const status = h('p', { class: 'notice', role: 'status', id: 'sr-status' }, notice || '');
+  const status = h('p', { class: 'muted', role: 'status', id: 'sr-status' });
+  const saved = notice ? h('p', { class: 'alert success', role: 'status', id: 'sr-notice' }, notice) : null;
   const slots = h('ol', { class: 'round-slots', id: 'sr-slots', 'aria-label': t('sr.slots') });
   const optionText = (s) => t('sr.option', { name: loc(s.name), left: s.seatsLeft });
 
@@ -186,13 +187,14 @@ export async function secondRoundView(main, tenant, childId, notice = null) {
         onclick: () => { action(); renderSlots(`${id}-${suffix}`); },
       }, t(key));
       const move = (to) => () => { [values[i], values[to]] = [values[to], values[i]]; };
+      // move and clear only for a filled slot (fewer controls on a phone; an empty slot is re-picked)
       return h('li', { class: 'round-slot', dataset: { slot: String(n) } },
         h('label', { for: id, class: 'round-label' }, t('sr.slot', { n })),
         select,
-        h('span', { class: 'round-buttons' },
-          button('sr.up', 'sr.upLabel', move(i - 1), i === 0 || !value, 'up'),
-          button('sr.down', 'sr.downLabel', move(i + 1), i === max - 1 || !value, 'down'),
-          button('sr.clear', 'sr.clearLabel', () => { values[i] = ''; }, !value, 'clear')),
+        value ? h('span', { class: 'round-buttons' },
+          button('sr.up', 'sr.upLabel', move(i - 1), i === 0, 'up'),
+          button('sr.down', 'sr.downLabel', move(i + 1), i === max - 1, 'down'),
+          button('sr.clear', 'sr.clearLabel', () => { values[i] = ''; }, false, 'clear')) : h('span'),
         h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
     }));
     if (focus) {
@@ -265,5 +267,5 @@ export async function secondRoundView(main, tenant, childId, notice = null) {
       summary.focus();
     }
   });
-  show(main, head, facts, deadline(view), result, form);
+  show(main, head, facts, deadline(view), saved, result, form);
 }

@@ -85,7 +85,7 @@ class SecondRoundBrowserIT extends BrowserTest {
     assertThat(page.locator("#sr-slot-1")).hasValue("ks-bailu");
     assertThat(page.locator("#sr-slot-2")).hasValue("");
     page.click("#sr-save");
-    assertThat(page.locator("#sr-status")).containsText("二次志愿已提交");
+    assertThat(page.locator("#sr-notice")).containsText("二次志愿已提交");
     assertThat(page.locator("#sr-slot-1")).hasValue("ks-bailu");
     shot("second-round-03-saved");
 
