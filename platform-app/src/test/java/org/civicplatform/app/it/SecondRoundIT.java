@@ -46,6 +46,8 @@ class SecondRoundIT {
 
   static SecondRoundScenario.Children children;
   static JsonObject publicRun;
+  /** A full dry run started before the partial publication (so not checked against it). */
+  static String earlierRun;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -61,6 +63,9 @@ class SecondRoundIT {
   synchronized void scenario() throws Exception {
     if (children == null) {
       children = SecondRoundScenario.build(api(), PARENT, DISTRICT);
+      Api.Answer earlier = api().post(SecondRoundScenario.RUNS, SecondRoundScenario.token("ks-admin"), "{\"stage\": \"PRIMARY\"}");
+      assertEquals(201, earlier.status(), earlier.body());
+      earlierRun = earlier.object().getString("id");
       publicRun = SecondRoundScenario.publishPublicRound(api());
     }
   }
@@ -214,6 +219,17 @@ class SecondRoundIT {
 
   @Test
   @Order(9)
+  void aDryRunStartedBeforeThePartialPublicationCannotBePublished() throws Exception {
+    scenario();
+    Api.Answer refused = api().postEmpty(SecondRoundScenario.RUNS + "/" + earlierRun + "/publish",
+        SecondRoundScenario.token("ks-admin"));
+    assertEquals(409, refused.status(), refused.body());
+    assertEquals("urn:civic:problem:allocation-not-continuation", refused.object().getString("type"));
+    assertTrue(refused.object().getString("detailEn").contains("must not change"), refused.body());
+  }
+
+  @Test
+  @Order(10)
   void aContinuationThatWouldChangeAPublishedPlacementIsRefusedAndNotStored() throws Exception {
     scenario();
     int runs = runCount();
@@ -230,7 +246,7 @@ class SecondRoundIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theFullRunKeepsEveryPublishedPlacementAndPlacesTheListInRankingOrder() throws Exception {
     scenario();
     String admin = SecondRoundScenario.token("ks-admin");

@@ -191,6 +191,15 @@ public class Allocations {
         throw ProblemException.conflict("allocation-not-dry-run", "该录取运行已发布或已被取代，不能再次发布。",
             "This run is already published or superseded.");
       }
+      // after a partial publication only a run checked against it (a continuation) may replace it
+      Optional<RunStore.Run> partial = RunStore.latestPublished(c, tenant.id(), run.schoolYear(), run.stage())
+          .filter(r -> r.untilPhase() != null);
+      if (partial.isPresent() && !RunStore.continues(c, run.id(), partial.get().id())) {
+        throw ProblemException.conflict("allocation-not-continuation",
+            "已发布至“" + partial.get().untilPhase() + "”阶段的结果须保持不变：只能发布在其之后开始、接续它的运行。请重新开始一次运行。",
+            "Results published up to " + partial.get().untilPhase() + " must not change: only a run started after"
+                + " that publication (which continues it) may be published. Start a new run.");
+      }
       RunStore.publish(c, run, actor(), clock.instant());
       notices = RunStore.notices(c, run);
       digest = run.resultDigest();

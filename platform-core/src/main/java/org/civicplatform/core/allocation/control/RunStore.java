@@ -297,37 +297,39 @@ public final class RunStore {
    */
   public record Comparison(int checked, List<String> changed) {}
 
-  /** Compares, application by application, the outcomes of {@code phases} in a published run and a new run. */
+  /**
+   * Compares, application by application, the outcomes of {@code phases} in a published run and a new run.
+   * PostgreSQL picks the outcomes of those phases out of each stored result (jsonpath) and compares them.
+   */
   public static Comparison compare(Connection c, UUID published, UUID next, List<String> phases) throws SQLException {
     int checked = 0;
     List<String> changed = new ArrayList<>();
+    String pick = "coalesce(jsonb_path_query_array(result_json::jsonb, '$.outcomes[*] ? (@.phase == $p[*])',"
+        + " jsonb_build_object('p', ?::jsonb)), '[]'::jsonb)";
     try (PreparedStatement ps = c.prepareStatement(
-        "select coalesce(o.applicant_key, n.applicant_key), o.result_json, n.result_json from"
-            + " (select application_id, applicant_key, result_json from allocation_applicant where run_id = ?) o"
-            + " full join (select application_id, applicant_key, result_json from allocation_applicant where run_id = ?) n"
+        "select coalesce(o.applicant_key, n.applicant_key), coalesce(o.e, '[]'::jsonb) is distinct from"
+            + " coalesce(n.e, '[]'::jsonb) from"
+            + " (select application_id, applicant_key, " + pick + " e from allocation_applicant where run_id = ?) o"
+            + " full join (select application_id, applicant_key, " + pick + " e from allocation_applicant where run_id = ?) n"
             + " on n.application_id = o.application_id order by coalesce(o.applicant_key, n.applicant_key) collate \"C\"")) {
       ps.setFetchSize(5000);
-      ps.setObject(1, published);
-      ps.setObject(2, next);
+      var list = Jsons.arrayBuilder();
+      phases.forEach(list::add);
+      String phaseList = list.build().toString();
+      ps.setString(1, phaseList);
+      ps.setObject(2, published);
+      ps.setString(3, phaseList);
+      ps.setObject(4, next);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           checked++;
-          if (!earlier(rs.getString(2), phases).equals(earlier(rs.getString(3), phases))) {
+          if (rs.getBoolean(2)) {
             changed.add(rs.getString(1));
           }
         }
       }
     }
     return new Comparison(checked, changed);
-  }
-
-  /** The outcomes of the given phases in a stored result text (none for a missing applicant). */
-  static List<JsonObject> earlier(String resultJson, List<String> phases) {
-    if (resultJson == null) {
-      return List.of();
-    }
-    return Jsons.object(resultJson).getJsonArray("outcomes").getValuesAs(JsonObject.class).stream()
-        .filter(o -> phases.contains(o.getString("phase"))).toList();
   }
 
   /** Records that {@code run} continues {@code published}, having checked {@code phases} for {@code checked} applicants. */
@@ -343,6 +345,18 @@ public final class RunStore {
       ps.setInt(4, checked);
       ps.setTimestamp(5, Timestamp.from(now));
       ps.executeUpdate();
+    }
+  }
+
+  /** Whether {@code run} was stored as a continuation of {@code published} (its published phases checked). */
+  public static boolean continues(Connection c, UUID run, UUID published) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select 1 from allocation_continuation where run_id = ? and continues_run = ?")) {
+      ps.setObject(1, run);
+      ps.setObject(2, published);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 
