@@ -49,6 +49,7 @@ public class CivicApi extends Application {
         org.civicplatform.core.identity.control.RealNameFilter.class,
         org.civicplatform.core.allocation.boundary.AllocationsResource.class,
         org.civicplatform.core.allocation.boundary.AdmissionResource.class,
+        org.civicplatform.core.allocation.boundary.SecondRoundResource.class,
         org.civicplatform.core.schools.boundary.SchoolsAdminResource.class,
         org.civicplatform.core.schools.boundary.TenantNamesResource.class,
         org.civicplatform.core.schools.boundary.TenantNamesResource.SchoolList.class,

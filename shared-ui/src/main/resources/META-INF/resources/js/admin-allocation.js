@@ -277,6 +277,7 @@ async function runView(main, tenant, runId) {
       h('dt', {}, t('alloc.digest')), h('dd', { class: 'mono' }, run.resultDigest),
       h('dt', {}, t('alloc.applicants')), h('dd', {}, String(run.applicants)),
       h('dt', {}, t('alloc.placed')), h('dd', {}, String(run.placed))),
+    run.continuation ? h('p', { class: 'alert', id: 'alloc-continuation' }, loc(run.continuation.text)) : null,
     publishArea, bundleLink,
     h('h2', {}, t('alloc.outcomes')),
     h('ul', { id: 'alloc-outcomes' }, Object.entries(run.outcomes).map(([k, v]) => h('li', {}, `${t(`alloc.outcome.${k}`)}: ${v}`))),

@@ -9,6 +9,7 @@ import { leaveWizard, wizardView } from './wizard.js';
 import { accessLogView } from './access-log.js';
 import { progressView } from './progress.js';
 import { printView } from './print.js';
+import { secondRoundView } from './second-round.js';
 import './prefill.js';
 import './confirm-submit.js';
 import { currentUser, forgetUser, knownReviewer, knownUser, queueView, taskView } from './review.js';
@@ -30,6 +31,7 @@ const routes = [
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/access-log$/, (m) => accessLogView(main, m[1], m[2])],
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/progress$/, (m) => progressView(main, m[1], m[2])],
   [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/print$/, (m) => printView(main, m[1], m[2])],
+  [/^#\/t\/([\w-]+)\/c\/([\w-]+)\/second-round$/, (m) => secondRoundView(main, m[1], m[2])],
   [/^#\/review$/, () => queueView(main)],
   [/^#\/review\/task\/([\w-]+)$/, (m) => taskView(main, m[1])],
   [/^#\/register$/, () => registerView(main)],

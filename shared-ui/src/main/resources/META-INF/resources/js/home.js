@@ -5,6 +5,7 @@ import * as auth from './auth.js';
 import { h, mask, show, uid } from './dom.js';
 import { addMessages, dateTime, has, loc, problemText, t } from './i18n.js';
 import { childStatus, deadlineNotice } from './progress.js';
+import { secondRoundLink, secondRoundOf } from './second-round.js';
 
 const enc = encodeURIComponent;
 let flash = null;
@@ -87,8 +88,8 @@ export async function chooserView(main) {
 }
 
 /** The batches a child's card shows: the form's batches always, the others once they have a status. */
-function shownBatches(status) {
-  return status.batches.filter((b) => b.status || b.schools.length || b.id !== 'SECOND_ROUND');
+function shownBatches(status, round = null) {
+  return status.batches.filter((b) => b.status || b.schools.length || b.id !== 'SECOND_ROUND' || round?.editable);
 }
 
 /** What a batch cell says when the server derived no status (not submitted, nothing chosen). */
@@ -187,7 +188,7 @@ async function registrationChildren(tenant, def, child) {
   return [];
 }
 
-function childCard(tenant, def, child, status, rerender, siblings = []) {
+function childCard(tenant, def, child, status, rerender, siblings = [], round = null) {
   const headingId = uid('child');
   const app = status?.application || 'NONE';
   const actions = [];
@@ -243,7 +244,7 @@ function childCard(tenant, def, child, status, rerender, siblings = []) {
       },
     }, t('home.child.delete')));
   }
-  const batches = status ? shownBatches(status) : def.batches.map((b) => ({ id: b.id, name: b.name, schools: [], status: null }))
+  const batches = status ? shownBatches(status, round) : def.batches.map((b) => ({ id: b.id, name: b.name, schools: [], status: null }))
     .filter((b) => b.id !== 'SECOND_ROUND');
   return h('li', { class: 'child card', 'aria-labelledby': headingId, dataset: { child: child.id } },
     h('h2', { id: headingId }, child.name),
@@ -264,7 +265,8 @@ function childCard(tenant, def, child, status, rerender, siblings = []) {
           h('th', { scope: 'col' }, t('home.child.progress')))),
         h('tbody', {}, batches.map((batch) => {
           const label = batch.status;
-          const text = label ? loc(label.label) : fallbackStatus(app, batch);
+          const text = label ? loc(label.label)
+            : batch.id === 'SECOND_ROUND' && round?.editable ? t('sr.home.notFiled') : fallbackStatus(app, batch);
           const cell = label && status.actions.print
             ? h('a', { class: `status status-${label.code}`, href: `${base}/progress`, title: loc(label.meaning) }, text)
             : h('span', { class: `status muted-status status-${app}` }, text);
@@ -276,7 +278,8 @@ function childCard(tenant, def, child, status, rerender, siblings = []) {
               label && status.actions.print
                 ? h('a', { class: 'print-link', href: `${base}/print`, dataset: { action: 'print' } }, t('home.child.print')) : null,
               batch.admittedSchool
-                ? h('span', { class: 'admitted' }, `${t('home.child.admitted')}：${loc(batch.admittedSchool.name)}`) : null)));
+                ? h('span', { class: 'admitted' }, `${t('home.child.admitted')}：${loc(batch.admittedSchool.name)}`) : null,
+              batch.id === 'SECOND_ROUND' ? secondRoundLink(tenant, child.id, round) : null)));
         })))),
     h('div', { class: 'actions' }, actions),
     message);
@@ -289,6 +292,7 @@ export async function homeView(main, tenant) {
   if (!children.ok) throw new Error(`children ${children.status}`);
   const statuses = await Promise.all(children.data.map((c) => childStatus(tenant, c.id)));
   const siblings = await Promise.all(children.data.map((c) => registrationChildren(tenant, def, c)));
+  const rounds = await Promise.all(children.data.map((c, i) => secondRoundOf(tenant, c.id, statuses[i])));
   const rerender = () => homeView(main, tenant);
   const notice = flash;
   flash = null;
@@ -305,7 +309,7 @@ export async function homeView(main, tenant) {
         ? h('div', {}, h('dt', {}, t('home.registrationNumber')), h('dd', {}, me.data.registrationNumber)) : null,
       phone ? h('div', {}, h('dt', {}, t('home.account')), h('dd', {}, mask(phone))) : null),
     children.data.length
-      ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender, siblings[i])))
+      ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender, siblings[i], rounds[i])))
       : h('p', { class: 'empty' }, t('home.noChildren')),
     h('aside', { class: 'alert warn' },
       h('strong', {}, t('home.notice.title')), ' ', t('home.notice.body')));

@@ -68,6 +68,35 @@ public interface AllocationProcedure {
   }
 
   /**
+   * Second-round choices (二次志愿), when the procedure has them: applicants whose published outcome is
+   * {@link Outcome.SecondRoundEligible} in a run that stopped before {@link SecondRound#phase()} may list up
+   * to {@link SecondRound#maxChoices()} public schools of their district that still have seats; the core
+   * stores the list in the application's answers at {@link SecondRound#answersPath()}, where {@link
+   * #applicant} reads it for the next run. Default: none.
+   */
+  default Optional<SecondRound> secondRound() {
+    return Optional.empty();
+  }
+
+  /**
+   * How a procedure takes second-round choices.
+   *
+   * @param phase the phase that places them (a phase id of {@link #phases()})
+   * @param calendarPhase the enrolment-calendar phase whose dates bound the filing (when the tenant's
+   *     calendar has it; without it the filing is open while the child is eligible)
+   * @param answersPath dotted path of the list of school codes in the answers, e.g. {@code secondRound.choices}
+   * @param maxChoices most schools a list may hold
+   */
+  record SecondRound(String phase, String calendarPhase, String answersPath, int maxChoices) {
+
+    public SecondRound {
+      if (phase == null || answersPath == null || !answersPath.matches("[A-Za-z0-9]+\\.[A-Za-z0-9]+") || maxChoices < 1) {
+        throw new IllegalArgumentException("a second round needs a phase, a two-part answers path and at least one choice");
+      }
+    }
+  }
+
+  /**
    * A phase of the admission order.
    *
    * @param id stable id

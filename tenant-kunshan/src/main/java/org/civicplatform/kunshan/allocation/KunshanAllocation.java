@@ -100,6 +100,12 @@ public class KunshanAllocation implements AllocationProcedure {
         new Phase("TOP_UP", LocalizedText.of("补录", "Top-up list"), false));
   }
 
+  /** 二次填报: up to {@value #SECOND_ROUND_CHOICES} schools at {@code secondRound.choices}, filed in the calendar's 二次志愿填报 phase. */
+  @Override
+  public java.util.Optional<SecondRound> secondRound() {
+    return java.util.Optional.of(new SecondRound(SECOND_ROUND, SECOND_ROUND, "secondRound.choices", SECOND_ROUND_CHOICES));
+  }
+
   @Override
   public List<RankingCriterion> rankingCriteria() {
     return POINTS_RANKING.criteria();

@@ -87,12 +87,41 @@ public class Allocations {
       throw ProblemException.invalid("seed", "seed.format", "摇号种子应为 64 位十六进制字符；留空则由系统生成。",
           "The lottery seed is 64 hex characters; leave it empty to have one generated.");
     }
-    String seed = given == null ? SeededLottery.newSeed() : given.toLowerCase(Locale.ROOT);
-    AllocationEngine.Request request = new AllocationEngine.Request(tenant.id(), schoolYear, stage, until, seed,
-        given == null ? "GENERATED" : "GIVEN", actor());
     AllocationEngine.Stored stored;
+    RunStore.Run continued;
     try (Connection c = dataSource.getConnection()) {
+      AllocationEngine.lock(c, tenant.id());
+      // After a partial publication (e.g. up to PUBLIC) every run of the stage continues it: same seed, and
+      // the recomputed published phases must equal what the parents were told (checked below).
+      continued = RunStore.latestPublished(c, tenant.id(), schoolYear, stage).filter(r -> r.untilPhase() != null)
+          .orElse(null);
+      if (continued != null && given != null && !given.equalsIgnoreCase(continued.seed())) {
+        throw ProblemException.conflict("allocation-continuation-seed",
+            "已发布至“" + continued.untilPhase() + "”阶段的录取结果须保持不变：后续运行沿用已发布运行的摇号种子，不能另给种子。",
+            "Results published up to " + continued.untilPhase()
+                + " must not change: the next run reuses the published run's seed, so no other seed may be given.");
+      }
+      String seed = continued != null ? continued.seed() : given == null ? SeededLottery.newSeed() : given.toLowerCase(Locale.ROOT);
+      String source = continued != null ? "CONTINUED" : given == null ? "GENERATED" : "GIVEN";
+      AllocationEngine.Request request = new AllocationEngine.Request(tenant.id(), schoolYear, stage, until, seed,
+          source, actor());
       stored = AllocationEngine.dryRun(c, tenant, request, clock.instant());
+      if (continued != null) {
+        List<String> ran = RunStore.run(c, tenant.id(), stored.runId(), false).orElseThrow().phases();
+        List<String> phases = continued.phases().stream().filter(ran::contains).toList();
+        RunStore.Comparison compared = RunStore.compare(c, continued.id(), stored.runId(), phases);
+        if (!compared.changed().isEmpty()) {
+          // the transaction rolls back: nothing of this run is stored
+          String sample = String.join(", ", compared.changed().subList(0, Math.min(5, compared.changed().size())));
+          throw ProblemException.conflict("allocation-published-phases-changed",
+              "已发布的 " + String.join("、", phases) + " 阶段结果会因本次运行改变（" + compared.changed().size()
+                  + " 人，如 " + sample + "）：报名或学位在发布后有变动。已发布的结果不能改变，本次运行未保存。",
+              "This run would change the published results of " + String.join(", ", phases) + " for "
+                  + compared.changed().size() + " applicants (e.g. " + sample + "): applications or seats changed after"
+                  + " publication. Published results must not change; the run was not stored.");
+        }
+        RunStore.continuation(c, stored.runId(), continued.id(), phases, compared.checked(), clock.instant());
+      }
     } catch (AllocationEngine.Busy busy) {
       throw busy();
     } catch (IllegalArgumentException invalid) {
@@ -101,6 +130,10 @@ public class Allocations {
               "The placement procedure refused the input: " + invalid.getMessage()));
     } catch (SQLException e) {
       throw new IllegalStateException("allocation run failed", e);
+    }
+    if (continued != null) {
+      audit.record(tenant.id(), actorId(), role(), "allocation.continue", "allocation_run", stored.runId().toString(),
+          continued.id().toString());
     }
     audit.record(tenant.id(), actorId(), role(), "allocation.dry-run", "allocation_run", stored.runId().toString(),
         stored.seedCommitment());
@@ -157,6 +190,15 @@ public class Allocations {
       if (!"DRY_RUN".equals(run.status())) {
         throw ProblemException.conflict("allocation-not-dry-run", "该录取运行已发布或已被取代，不能再次发布。",
             "This run is already published or superseded.");
+      }
+      // after a partial publication only a run checked against it (a continuation) may replace it
+      Optional<RunStore.Run> partial = RunStore.latestPublished(c, tenant.id(), run.schoolYear(), run.stage())
+          .filter(r -> r.untilPhase() != null);
+      if (partial.isPresent() && !RunStore.continues(c, run.id(), partial.get().id())) {
+        throw ProblemException.conflict("allocation-not-continuation",
+            "已发布至“" + partial.get().untilPhase() + "”阶段的结果须保持不变：只能发布在其之后开始、接续它的运行。请重新开始一次运行。",
+            "Results published up to " + partial.get().untilPhase() + " must not change: only a run started after"
+                + " that publication (which continues it) may be published. Start a new run.");
       }
       RunStore.publish(c, run, actor(), clock.instant());
       notices = RunStore.notices(c, run);

@@ -142,6 +142,7 @@ public final class RunStore {
       }
     }
     b.add("districtLines", lines);
+    continuation(c, run.id()).ifPresent(k -> b.add("continuation", k));
     return b.build();
   }
 
@@ -275,6 +276,115 @@ public final class RunStore {
     return Bundles.write(new Bundles.Meta(run.tenant(), run.schoolYear(), run.stage(), run.procedure(), run.ruleSet(),
         run.id().toString(), run.publishedAt().toString(), run.seed(), run.seedCommitment(), run.inputDigest(),
         run.resultDigest()), texts.input(), texts.result());
+  }
+
+  /** The published run of a tenant, year and stage (at most one is PUBLISHED; earlier ones are SUPERSEDED). */
+  public static Optional<Run> latestPublished(Connection c, String tenant, int year, String stage) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select " + RUN_COLUMNS + " from allocation_run where tenant_id = ?"
+        + " and school_year = ? and stage = ? and status = 'PUBLISHED' order by published_at desc limit 1")) {
+      ps.setString(1, tenant);
+      ps.setInt(2, year);
+      ps.setString(3, stage);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(run(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * What a continuation changed in the earlier phases: the applications compared and the pseudonymous keys
+   * of those whose outcomes in {@code phases} differ (or who are in one run only and have an outcome there).
+   */
+  public record Comparison(int checked, List<String> changed) {}
+
+  /**
+   * Compares, application by application, the outcomes of {@code phases} in a published run and a new run.
+   * PostgreSQL picks the outcomes of those phases out of each stored result (jsonpath) and compares them.
+   */
+  public static Comparison compare(Connection c, UUID published, UUID next, List<String> phases) throws SQLException {
+    int checked = 0;
+    List<String> changed = new ArrayList<>();
+    String pick = "coalesce(jsonb_path_query_array(result_json::jsonb, '$.outcomes[*] ? (@.phase == $p[*])',"
+        + " jsonb_build_object('p', ?::jsonb)), '[]'::jsonb)";
+    try (PreparedStatement ps = c.prepareStatement(
+        "select coalesce(o.applicant_key, n.applicant_key), coalesce(o.e, '[]'::jsonb) is distinct from"
+            + " coalesce(n.e, '[]'::jsonb) from"
+            + " (select application_id, applicant_key, " + pick + " e from allocation_applicant where run_id = ?) o"
+            + " full join (select application_id, applicant_key, " + pick + " e from allocation_applicant where run_id = ?) n"
+            + " on n.application_id = o.application_id order by coalesce(o.applicant_key, n.applicant_key) collate \"C\"")) {
+      ps.setFetchSize(5000);
+      var list = Jsons.arrayBuilder();
+      phases.forEach(list::add);
+      String phaseList = list.build().toString();
+      ps.setString(1, phaseList);
+      ps.setObject(2, published);
+      ps.setString(3, phaseList);
+      ps.setObject(4, next);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          checked++;
+          if (rs.getBoolean(2)) {
+            changed.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return new Comparison(checked, changed);
+  }
+
+  /** Records that {@code run} continues {@code published}, having checked {@code phases} for {@code checked} applicants. */
+  public static void continuation(Connection c, UUID run, UUID published, List<String> phases, int checked, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("insert into allocation_continuation (run_id, continues_run, phases,"
+        + " checked, created_at) values (?, ?, ?::jsonb, ?, ?)")) {
+      ps.setObject(1, run);
+      ps.setObject(2, published);
+      var list = Jsons.arrayBuilder();
+      phases.forEach(list::add);
+      ps.setString(3, list.build().toString());
+      ps.setInt(4, checked);
+      ps.setTimestamp(5, Timestamp.from(now));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Whether {@code run} was stored as a continuation of {@code published} (its published phases checked). */
+  public static boolean continues(Connection c, UUID run, UUID published) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select 1 from allocation_continuation where run_id = ? and continues_run = ?")) {
+      ps.setObject(1, run);
+      ps.setObject(2, published);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The continuation of a run, explained: which published run it continues and what was checked. */
+  static Optional<JsonObject> continuation(Connection c, UUID run) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select continues_run, phases::text, checked from allocation_continuation where run_id = ?")) {
+      ps.setObject(1, run);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String from = rs.getObject(1, UUID.class).toString();
+        var phases = Jsons.array(rs.getString(2));
+        String list = String.join("、", phases.getValuesAs(jakarta.json.JsonString.class).stream()
+            .map(jakarta.json.JsonString::getString).toList());
+        int checked = rs.getInt(3);
+        return Optional.of(Jsons.objectBuilder().add("continues", from).add("phases", phases).add("checked", checked)
+            .add("text", Jsons.objectBuilder()
+                .add("zh", "本次运行接续已发布的运行 " + from + "：沿用其摇号种子（承诺值相同，种子已公开），重新计算的 " + list
+                    + " 阶段结果与已发布结果逐人一致（核对 " + checked + " 人），之后的阶段按本次输入（含二次志愿）录取。")
+                .add("en", "This run continues the published run " + from + ": it reuses that run's seed (same commitment,"
+                    + " seed already revealed); the recomputed phases " + list + " equal the published ones applicant by"
+                    + " applicant (" + checked + " checked); the later phases place from this run's input (with the"
+                    + " second-round choices)."))
+            .build());
+      }
+    }
   }
 
   /** Marks a run published; an earlier published run of the same tenant, year and stage is superseded. */

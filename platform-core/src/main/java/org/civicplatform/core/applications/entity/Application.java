@@ -120,6 +120,18 @@ public class Application {
   }
 
   /**
+   * Sets {@code section.field} of the answers, keeping everything else (the submitted steps included):
+   * for answers given after submission outside the form, e.g. second-round choices (二次志愿). The caller
+   * checks who may and when.
+   */
+  public void setAnswer(String section, String field, jakarta.json.JsonValue value, Instant now) {
+    JsonObject all = answers();
+    var part = all.get(section) instanceof JsonObject existing ? Json.createObjectBuilder(existing) : Json.createObjectBuilder();
+    this.answers = Json.createObjectBuilder(all).add(section, part.add(field, value)).build().toString();
+    this.updatedAt = now;
+  }
+
+  /**
    * Submits the current answers; the caller records the version this creates. The district, the
    * family's registration number and the child's masked ID number become queryable columns.
    */

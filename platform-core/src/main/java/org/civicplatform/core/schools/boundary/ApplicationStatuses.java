@@ -81,6 +81,9 @@ public class ApplicationStatuses {
         chosen.put(b.id(), ChildApplication.codes(answers, b.choiceField()));
       }
     }
+    // second-round choices (二次志愿) live outside the form, at the procedure's path
+    module.allocation().secondRound().filter(r -> !chosen.containsKey(r.phase()))
+        .ifPresent(r -> chosen.put(r.phase(), ChildApplication.codes(answers, r.answersPath())));
     Map<String, LocalizedText> schoolNames = new HashMap<>();
     catalog.schoolList(tenant).forEach(s -> schoolNames.put(s.code(), s.name()));
     List<BatchView> batches = StatusDerivation.batches(module.batches(), phase, stages, chosen, published).stream()
