@@ -95,9 +95,7 @@ public final class KunshanPointsEstimator implements ApplicationRules.PointsEsti
         errors.add(PointsMessages.error(key, "points.field.unknown"));
       }
     }
-    RuleSet shipped = ruleSet(body.get("year"), errors);
-    RuleSet ruleSet = shipped == null ? null
-        : inForce.apply(shipped.year()).map(p -> KunshanPointsRules.ruleSet(shipped.year(), p)).orElse(shipped);
+    RuleSet ruleSet = ruleSet(body.get("year"), errors, inForce);
     PointsProfile profile =
         new PointsProfile(
             date(body.get("propertyRegisteredOn"), "propertyRegisteredOn", errors),
@@ -138,9 +136,11 @@ public final class KunshanPointsEstimator implements ApplicationRules.PointsEsti
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
-  private RuleSet ruleSet(JsonValue value, List<FieldError> errors) {
+  private RuleSet ruleSet(JsonValue value, List<FieldError> errors,
+      java.util.function.IntFunction<java.util.Optional<org.civicplatform.spi.rules.PointsRules.Parameters>> inForce) {
     if (absent(value)) {
-      return ruleSets.latest();
+      RuleSet latest = ruleSets.latest();
+      return inForce.apply(latest.year()).map(p -> KunshanPointsRules.ruleSet(latest.year(), p)).orElse(latest);
     }
     Integer year = null;
     if (value instanceof JsonNumber number) {
@@ -154,7 +154,9 @@ public final class KunshanPointsEstimator implements ApplicationRules.PointsEsti
       errors.add(PointsMessages.error("year", "points.year.format"));
       return null;
     }
-    RuleSet ruleSet = ruleSets.forYear(year).orElse(null);
+    int y = year;
+    RuleSet ruleSet = inForce.apply(y).map(p -> KunshanPointsRules.ruleSet(y, p))
+        .orElseGet(() -> ruleSets.forYear(y).orElse(null));
     if (ruleSet == null) {
       String years =
           ruleSets.years().stream().map(String::valueOf).collect(Collectors.joining(", "));
