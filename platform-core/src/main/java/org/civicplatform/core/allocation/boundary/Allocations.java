@@ -60,6 +60,7 @@ public class Allocations {
   @Inject AuditTrail audit;
   @Inject NotificationGateway gateway;
   @Inject FamilyScope families;
+  @Inject org.civicplatform.core.applications.control.ConfirmedPoints confirmedPoints;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -91,6 +92,7 @@ public class Allocations {
     AllocationEngine.Request request = new AllocationEngine.Request(tenant.id(), schoolYear, stage, until, seed,
         given == null ? "GENERATED" : "GIVEN", actor());
     AllocationEngine.Stored stored;
+    confirmedPoints.fillMissing(tenant.id(), schoolYear, stage); // reviewed before breakdowns were stored
     try (Connection c = dataSource.getConnection()) {
       stored = AllocationEngine.dryRun(c, tenant, request, clock.instant());
     } catch (AllocationEngine.Busy busy) {

@@ -95,8 +95,8 @@ public final class AllocationEngine {
     Map<String, UUID> applications = new HashMap<>();
     List<Applicant> applicants = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "select id, answers::text, district_code, status from application where tenant_id = ? and school_year = ?"
-            + " and stage = ? and status in " + TAKING_PART)) {
+        "select id, answers::text, district_code, status, case when status = 'REVIEWED' then confirmed_points::text end"
+            + " from application where tenant_id = ? and school_year = ? and stage = ? and status in " + TAKING_PART)) {
       ps.setFetchSize(5000);
       ps.setString(1, tenant.id());
       ps.setInt(2, request.schoolYear());
@@ -106,8 +106,11 @@ public final class AllocationEngine {
           UUID id = rs.getObject(1, UUID.class);
           String key = pseudonyms.key(id);
           JsonObject answers = Jsons.object(rs.getString(2));
+          boolean reviewed = "REVIEWED".equals(rs.getString(4));
+          String points = rs.getString(5);
           ApplicationFacts facts = new ApplicationFacts(key, answers, rs.getString(3), request.stage(),
-              "REVIEWED".equals(rs.getString(4)), request.schoolYear(), schools);
+              reviewed, request.schoolYear(), schools,
+              points == null ? Optional.empty() : Optional.of(Jsons.object(points)));
           Optional<Applicant> applicant;
           try {
             applicant = procedure.applicant(facts);
