@@ -64,9 +64,10 @@ public class AllocationBenchmark {
               System.out.println(rules);
             }
           }
-          System.out.printf("run %d: %d applicants, %d placed | load+map %d ms | algorithm (run + digests) %d ms |"
+          System.out.printf("run %d: %d applicants, %d placed | load+map %d ms (of which waiting for rows %d ms) |"
+              + " algorithm (run + digests) %d ms |"
               + " store (COPY + tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, load average %.1f) | heap pools peak sum (upper bound) %d MB%n",
-              i, stored.applicants(), stored.placed(), stored.loadMillis(), stored.computeMillis(),
+              i, stored.applicants(), stored.placed(), stored.loadMillis(), stored.readMillis(), stored.computeMillis(),
               total - stored.loadMillis() - stored.computeMillis(), total, cpu,
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakHeapMb());
         }

@@ -57,6 +57,13 @@ import org.civicplatform.spi.reference.School;
  */
 final class KunshanApplicants {
 
+  /** The parts of the answers read here (the engine loads only these). */
+  static final List<String> ANSWER_PATHS = List.of("choices.choices", "subject.residencePermit.issuedOn",
+      "housing.property.hasProperty", "secondRound.choices");
+
+  /** The parts of the confirmed breakdown read here. */
+  static final List<String> CONFIRMED_POINTS_PATHS = List.of("total", "items[].item", "items[].value");
+
   private final RuleSets ruleSets = RuleSets.defaults();
 
   RuleSet ruleSet(int year) {
