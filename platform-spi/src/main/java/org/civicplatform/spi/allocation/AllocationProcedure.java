@@ -62,9 +62,10 @@ public interface AllocationProcedure {
   /**
    * The parts of the answers {@link #applicant(ApplicationFacts)} reads, as dotted paths of member names
    * ({@code choices.choices}, {@code subject.residencePermit.issuedOn}); a segment ending in {@code []}
-   * is an array whose elements keep the paths below it. The engine then reads only these parts from the
-   * database and hands {@link ApplicationFacts#answers()} over pruned to them (members that are absent
-   * or JSON null are left out). Empty (the default): the whole answers.
+   * is an array, read whole (what follows it says which members of its elements are used). The engine
+   * then reads only these parts from the database and hands {@link ApplicationFacts#answers()} over
+   * pruned to them (a part that is absent or JSON null is left out). Empty (the default): the whole
+   * answers.
    */
   default List<String> answerPaths() {
     return List.of();

@@ -2,6 +2,7 @@ package org.civicplatform.core.allocation.control;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,13 +99,20 @@ public final class AllocationEngine {
     Map<String, UUID> applications = new HashMap<>();
     List<Applicant> applicants = new ArrayList<>();
     long[] waited = {0};
-    // only the parts of the answers and confirmed points the procedure reads, pruned by PostgreSQL
-    String answersSql = JsonPaths.select("answers", procedure.answerPaths());
-    String pointsSql = JsonPaths.select("confirmed_points", procedure.confirmedPointsPaths());
-    try (PreparedStatement ps = c.prepareStatement(
-        "select id, (" + answersSql + ")::text, district_code, status,"
-            + " case when status = 'REVIEWED' then (" + pointsSql + ")::text end"
-            + " from application where tenant_id = ? and school_year = ? and stage = ? and status in " + TAKING_PART)) {
+    // only the parts of the answers and confirmed points the procedure reads, one #> column each
+    JsonPaths answerParts = JsonPaths.of(procedure.answerPaths());
+    JsonPaths pointParts = JsonPaths.of(procedure.confirmedPointsPaths());
+    StringBuilder select = new StringBuilder("select id, district_code, status");
+    answerParts.columns("answers").forEach(col -> select.append(", ").append(col));
+    pointParts.columns("confirmed_points")
+        .forEach(col -> select.append(", case when status = 'REVIEWED' then ").append(col).append(" end"));
+    select.append(" from application where tenant_id = ? and school_year = ? and stage = ? and status in ")
+        .append(TAKING_PART);
+    int answersFrom = 4;
+    int pointsFrom = answersFrom + answerParts.width();
+    String[] answerTexts = new String[answerParts.width()];
+    String[] pointTexts = new String[pointParts.width()];
+    try (PreparedStatement ps = c.prepareStatement(select.toString())) {
       ps.setFetchSize(5000);
       ps.setString(1, tenant.id());
       ps.setInt(2, request.schoolYear());
@@ -115,12 +123,23 @@ public final class AllocationEngine {
         while (next(rs, waited)) {
           UUID id = rs.getObject(1, UUID.class);
           String key = pseudonyms.key(id);
-          JsonObject answers = Jsons.object(rs.getString(2));
-          boolean reviewed = "REVIEWED".equals(rs.getString(4));
-          String points = rs.getString(5);
-          ApplicationFacts facts = new ApplicationFacts(key, answers, rs.getString(3), request.stage(),
-              reviewed, request.schoolYear(), schools,
-              points == null ? Optional.empty() : Optional.of(Jsons.object(points)));
+          for (int i = 0; i < answerTexts.length; i++) {
+            answerTexts[i] = rs.getString(answersFrom + i);
+          }
+          for (int i = 0; i < pointTexts.length; i++) {
+            pointTexts[i] = rs.getString(pointsFrom + i);
+          }
+          JsonObject answers = answerParts.object(java.util.Arrays.asList(answerTexts));
+          if (answers == null) {
+            answers = jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+          }
+          JsonObject points = pointParts.object(java.util.Arrays.asList(pointTexts));
+          boolean reviewed = "REVIEWED".equals(rs.getString(3));
+          if (!reviewed || points == JsonValue.EMPTY_JSON_OBJECT) {
+            points = null; // nothing confirmed is stored
+          }
+          ApplicationFacts facts = new ApplicationFacts(key, answers, rs.getString(2), request.stage(),
+              reviewed, request.schoolYear(), schools, Optional.ofNullable(points));
           Optional<Applicant> applicant;
           try {
             applicant = procedure.applicant(facts);

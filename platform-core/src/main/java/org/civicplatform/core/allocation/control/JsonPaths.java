@@ -1,86 +1,125 @@
 package org.civicplatform.core.allocation.control;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Builds the SQL that reads only some parts of a jsonb column ({@link
+ * Reads only some parts of a jsonb column ({@link
  * org.civicplatform.spi.allocation.AllocationProcedure#answerPaths()}): dotted member paths, a segment
- * ending in {@code []} being an array whose elements keep the paths below it. The expression rebuilds
- * the same nesting with {@code jsonb_build_object} and the {@code ->} operator, drops absent and null
- * members ({@code jsonb_strip_nulls}), and keeps a value that is not of the expected kind (an object or
- * array where the path goes on) as it is — so a reader sees the same values at the paths as in the
- * whole document. No paths: the whole column.
+ * ending in {@code []} being an array (read whole: its elements are not pruned). Each part is one
+ * {@code #>} column (PostgreSQL extracts it without rebuilding anything, measured the cheapest way), and
+ * {@link #object} puts the parts back at their paths; absent or JSON null parts are left out. No paths:
+ * the whole column.
  */
 public final class JsonPaths {
 
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_]{1,64}(\\[\\])?");
 
-  private JsonPaths() {}
+  /** The member paths read, each a list of names (an array's path ends at the array). */
+  private final List<List<String>> parts;
 
-  /** The SQL expression (jsonb) of {@code column} pruned to {@code paths}. */
-  public static String select(String column, List<String> paths) {
-    if (paths.isEmpty()) {
-      return column;
-    }
-    Node root = new Node(false);
+  private JsonPaths(List<List<String>> parts) {
+    this.parts = parts;
+  }
+
+  /**
+   * The parts to read for {@code paths}: each path up to its first array; a path inside another one
+   * read whole is dropped.
+   *
+   * @throws IllegalArgumentException when a segment is not a plain member name
+   */
+  public static JsonPaths of(List<String> paths) {
+    List<List<String>> parts = new ArrayList<>();
     for (String path : paths) {
-      Node node = root;
+      List<String> names = new ArrayList<>();
       for (String segment : path.split("\\.", -1)) {
         if (!SEGMENT.matcher(segment).matches()) {
           throw new IllegalArgumentException("not a JSON member path: " + path);
         }
         boolean array = segment.endsWith("[]");
-        String name = array ? segment.substring(0, segment.length() - 2) : segment;
-        node = node.children.computeIfAbsent(name, k -> new Node(array));
-        if (node.array != array) {
-          throw new IllegalArgumentException("a member is both an array and not one: " + path);
+        names.add(array ? segment.substring(0, segment.length() - 2) : segment);
+        if (array) {
+          break;
         }
       }
-      node.whole = true;
-    }
-    return "jsonb_strip_nulls(" + object(column, root, new int[] {0}) + ")";
-  }
-
-  private static final class Node {
-    final boolean array;
-    final Map<String, Node> children = new LinkedHashMap<>();
-    boolean whole;
-
-    Node(boolean array) {
-      this.array = array;
-    }
-  }
-
-  /** {@code expr} rebuilt as an object of the node's members when it is an object, else as it is. */
-  private static String object(String expr, Node node, int[] aliases) {
-    StringBuilder sql = new StringBuilder("case when jsonb_typeof(").append(expr)
-        .append(") = 'object' then jsonb_build_object(");
-    boolean first = true;
-    for (Map.Entry<String, Node> member : node.children.entrySet()) {
-      if (!first) {
-        sql.append(", ");
+      if (parts.stream().noneMatch(p -> startsWith(names, p))) {
+        parts.removeIf(p -> startsWith(p, names));
+        parts.add(List.copyOf(names));
       }
-      first = false;
-      String value = "(" + expr + " -> '" + member.getKey() + "')";
-      sql.append('\'').append(member.getKey()).append("', ").append(value(value, member.getValue(), aliases));
     }
-    return sql.append(") else ").append(expr).append(" end").toString();
+    return new JsonPaths(List.copyOf(parts));
   }
 
-  private static String value(String expr, Node node, int[] aliases) {
-    if (node.whole || node.children.isEmpty()) {
-      return expr;
+  private static boolean startsWith(List<String> path, List<String> prefix) {
+    return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
+  }
+
+  /** The SQL expressions (text) to select for {@code column}: one per part, or the whole column. */
+  public List<String> columns(String column) {
+    if (parts.isEmpty()) {
+      return List.of(column + "::text");
     }
-    if (!node.array) {
-      return object(expr, node, aliases);
+    List<String> columns = new ArrayList<>();
+    for (List<String> part : parts) {
+      columns.add("(" + column + " #> '{" + String.join(",", part) + "}')::text");
     }
-    int alias = ++aliases[0];
-    String element = "e" + alias;
-    return "case when jsonb_typeof(" + expr + ") = 'array' then (select coalesce(jsonb_agg("
-        + object(element, node, aliases) + " order by o" + alias + "), '[]'::jsonb) from jsonb_array_elements("
-        + expr + ") with ordinality as x" + alias + "(" + element + ", o" + alias + ")) else " + expr + " end";
+    return columns;
+  }
+
+  /** How many columns {@link #columns} selects. */
+  public int width() {
+    return Math.max(parts.size(), 1);
+  }
+
+  /**
+   * The object from the selected columns' texts (in {@link #columns} order; null for an absent part),
+   * or null when the whole column is null.
+   */
+  public JsonObject object(List<String> texts) {
+    if (parts.isEmpty()) {
+      return texts.get(0) == null ? null : Jsons.object(texts.get(0));
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    boolean any = false;
+    for (int i = 0; i < parts.size(); i++) {
+      String text = texts.get(i);
+      if (text == null) {
+        continue;
+      }
+      JsonValue value = Jsons.value(text);
+      if (value.getValueType() == JsonValue.ValueType.NULL) {
+        continue;
+      }
+      any = true;
+      List<String> part = parts.get(i);
+      Map<String, Object> at = root;
+      for (String name : part.subList(0, part.size() - 1)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = (Map<String, Object>) at.computeIfAbsent(name, k -> new LinkedHashMap<>());
+        at = next;
+      }
+      at.put(part.get(part.size() - 1), value);
+    }
+    return any ? build(root) : JsonValue.EMPTY_JSON_OBJECT;
+  }
+
+  private static JsonObject build(Map<String, Object> members) {
+    JsonObjectBuilder b = Jsons.objectBuilder();
+    members.forEach((name, value) -> {
+      if (value instanceof JsonValue json) {
+        b.add(name, json);
+      } else {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) value;
+        b.add(name, build(nested));
+      }
+    });
+    return b.build();
   }
 }
