@@ -14,8 +14,8 @@ import org.civicplatform.kunshan.KunshanTenant;
 import org.flywaydb.core.Flyway;
 
 /**
- * DB-to-DB allocation benchmark (issue 9): 100 000 Kunshan applications, 300 schools (240 public, 60
- * private), 12 districts in an embedded PostgreSQL 17 (durable settings, as the run command uses), then
+ * DB-to-DB allocation benchmark (issue 9): 100 000 Kunshan applications (90 % 审核完成 with their confirmed
+ * points breakdown stored, as a review stores it), 300 schools (240 public, 60 private), 12 districts in an embedded PostgreSQL 17 (durable settings, as the run command uses), then
  * the engine's dry run exactly as the platform runs it (AllocationEngine.dryRun: load + map + run +
  * COPY results + tallies, one transaction, commit). Run by bench/allocation.sh.
  *
@@ -64,9 +64,10 @@ public class AllocationBenchmark {
               System.out.println(rules);
             }
           }
-          System.out.printf("run %d: %d applicants, %d placed | load+map %d ms | algorithm (run + digests) %d ms |"
+          System.out.printf("run %d: %d applicants, %d placed | load+map %d ms (of which waiting for rows %d ms) |"
+              + " algorithm (run + digests) %d ms |"
               + " store (COPY + tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, load average %.1f) | heap pools peak sum (upper bound) %d MB%n",
-              i, stored.applicants(), stored.placed(), stored.loadMillis(), stored.computeMillis(),
+              i, stored.applicants(), stored.placed(), stored.loadMillis(), stored.readMillis(), stored.computeMillis(),
               total - stored.loadMillis() - stored.computeMillis(), total, cpu,
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakHeapMb());
         }
@@ -150,6 +151,30 @@ public class AllocationBenchmark {
                 'private2', case when n %% 3 = 2 then 'priv-' || (n * 7 %% 12) || '-' || (n * 11 %% 5) end)))),
           'd' || (n %% 12), now(), now(), now(), 'PRIMARY', 'ES2024' || lpad(n::text, 6, '0'), 1
         from (select id, (row_number() over (order by id))::int n from child) c;
+        -- 审核完成: the points breakdown confirmed at review, in the tenant's format (as Scores stores it)
+        update application a set confirmed_rule_set = 'kunshan-2024-default', points_confirmed_at = now(),
+          confirmed_points = (
+            select jsonb_build_object('year', 2024, 'ruleSet', 'kunshan-2024-default',
+              'items', jsonb_agg(jsonb_build_object('item', it.item, 'label', jsonb_build_object('zh', it.zh, 'en', it.en),
+                'counted', it.counted, 'pending', false, 'value', it.v, 'display', it.v::text) order by it.ord),
+              'pending', '[]'::jsonb, 'total', sum(case when it.counted then it.v else 0 end), 'complete', true)
+            from (select substring(a.registration_number from 7)::int n) k,
+            lateral (values
+              (1, 'property', '房产年限', 'Property years', true,
+                case when k.n %% 5 = 0 then round((k.n * 37 %% 3000) / 100.0, 2) else 0 end),
+              (2, 'education', '文化程度', 'Education', false, ((array[0,5,10,15,20])[1 + (k.n * 7 %% 5)])::numeric),
+              (3, 'vocational', '职业资格', 'Vocational qualification', false, 0::numeric),
+              (4, 'title', '专业技术职称', 'Professional title', false, 0::numeric),
+              (5, 'insurance', '参保年限', 'Social-insurance years', true, round((k.n * 53 %% 13000) / 100.0, 2)),
+              (6, 'lawAbiding', '遵规守法（公安）', 'Law-abiding (public security)', true, 20::numeric),
+              (7, 'bravery', '见义勇为', 'Act of bravery', false, 0::numeric),
+              (8, 'modelWorker', '劳动模范', 'Model worker', false, case when k.n %% 50 = 0 then 10 else 0 end::numeric),
+              (9, 'moralModel', '道德模范', 'Moral model', false, 0::numeric),
+              (10, 'titleOrEducation', '专业技术职称(职业资格)或文化程度', 'Title, qualification or education (highest)', true,
+                ((array[0,5,10,15,20])[1 + (k.n * 7 %% 5)])::numeric),
+              (11, 'honours', '先进典型', 'Honours (highest)', true, case when k.n %% 50 = 0 then 10 else 0 end::numeric)
+            ) it(ord, item, zh, en, counted, v))
+        where a.status = 'REVIEWED';
         """.formatted(n);
   }
 }

@@ -60,6 +60,27 @@ public interface AllocationProcedure {
   }
 
   /**
+   * The parts of the answers {@link #applicant(ApplicationFacts)} reads, as dotted paths of member names
+   * ({@code choices.choices}, {@code subject.residencePermit.issuedOn}); a segment ending in {@code []}
+   * is an array, read whole (what follows it says which members of its elements are used). The engine
+   * then reads only these parts from the database and hands {@link ApplicationFacts#answers()} over
+   * pruned to them (a part that is absent or JSON null is left out). Empty (the default): the whole
+   * answers.
+   */
+  default List<String> answerPaths() {
+    return List.of();
+  }
+
+  /**
+   * The parts of {@link ApplicationFacts#confirmedPoints()} {@link #applicant(ApplicationFacts)} reads,
+   * in the form of {@link #answerPaths()} (e.g. {@code total}, {@code items[].item}). Empty (the
+   * default): the whole breakdown.
+   */
+  default List<String> confirmedPointsPaths() {
+    return List.of();
+  }
+
+  /**
    * The seats (and the year's tags, e.g. Siming's 热点学校) of a school for a run. Default: its seats per
    * stage, no tags.
    */

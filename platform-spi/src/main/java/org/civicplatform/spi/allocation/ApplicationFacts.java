@@ -3,6 +3,7 @@ package org.civicplatform.spi.allocation;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.civicplatform.spi.reference.School;
 
 /**
@@ -18,6 +19,9 @@ import org.civicplatform.spi.reference.School;
  * @param schoolYear the school year applied for
  * @param schools the run's schools with their zones (施教区), for procedures that derive a choice from
  *     an address
+ * @param confirmedPoints the points breakdown confirmed when the review completed (审核完成), as the
+ *     tenant's {@link org.civicplatform.spi.rules.PointsRules#breakdown} returned it and the parent sees
+ *     it; empty for tenants without points and for applications whose review is not complete
  */
 public record ApplicationFacts(
     String applicantKey,
@@ -26,12 +30,20 @@ public record ApplicationFacts(
     String stage,
     boolean reviewComplete,
     int schoolYear,
-    List<School> schools) {
+    List<School> schools,
+    Optional<JsonObject> confirmedPoints) {
 
   public ApplicationFacts {
     Objects.requireNonNull(applicantKey, "applicantKey");
     Objects.requireNonNull(answers, "answers");
     Objects.requireNonNull(stage, "stage");
     schools = List.copyOf(schools);
+    confirmedPoints = confirmedPoints == null ? Optional.empty() : confirmedPoints;
+  }
+
+  /** Facts without confirmed points (tenants that do not rank by points, reviews not complete). */
+  public ApplicationFacts(String applicantKey, JsonObject answers, String districtCode, String stage,
+      boolean reviewComplete, int schoolYear, List<School> schools) {
+    this(applicantKey, answers, districtCode, stage, reviewComplete, schoolYear, schools, Optional.empty());
   }
 }

@@ -119,6 +119,18 @@ public class KunshanAllocation implements AllocationProcedure {
     return applicants.ruleSet(schoolYear).version();
   }
 
+  /** What {@link KunshanApplicants} reads of the answers. */
+  @Override
+  public List<String> answerPaths() {
+    return KunshanApplicants.ANSWER_PATHS;
+  }
+
+  /** What {@link KunshanApplicants} reads of the confirmed points: the total and each line's value. */
+  @Override
+  public List<String> confirmedPointsPaths() {
+    return KunshanApplicants.CONFIRMED_POINTS_PATHS;
+  }
+
   /** See {@link KunshanApplicants}. */
   @Override
   public java.util.Optional<Applicant> applicant(org.civicplatform.spi.allocation.ApplicationFacts facts) {

@@ -13,10 +13,12 @@ import static org.civicplatform.kunshan.allocation.KunshanAllocation.SECOND_ROUN
 import static org.civicplatform.kunshan.allocation.KunshanAllocation.SECOND_ROUND_CHOICES;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,22 +26,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civicplatform.kunshan.points.Education;
-import org.civicplatform.kunshan.points.Honour;
-import org.civicplatform.kunshan.points.HonourKind;
-import org.civicplatform.kunshan.points.HonourLevel;
-import org.civicplatform.kunshan.points.PointsBreakdown;
-import org.civicplatform.kunshan.points.PointsCalculator;
 import org.civicplatform.kunshan.points.PointsItem;
-import org.civicplatform.kunshan.points.PointsProfile;
 import org.civicplatform.kunshan.points.RuleSet;
 import org.civicplatform.kunshan.points.RuleSets;
-import org.civicplatform.kunshan.points.TitleLevel;
-import org.civicplatform.kunshan.points.VocationalLevel;
 import org.civicplatform.spi.allocation.Applicant;
 import org.civicplatform.spi.allocation.ApplicationFacts;
 import org.civicplatform.spi.reference.School;
-import org.civicplatform.spi.rules.RuleViolation;
 
 /**
  * Turns a Kunshan application into the {@link Applicant} that {@link KunshanAllocation} places.
@@ -49,10 +41,14 @@ import org.civicplatform.spi.rules.RuleViolation;
  *       when the family declares a residential property, or a residence permit issued at least the rule
  *       set's years before the cut-off; otherwise 非积分生. [default] The pension-months condition is a
  *       department's check (人社): an application whose review is complete passed it.
- *   <li><b>Points</b>: {@link PointsCalculator} over what the answers hold once the review is complete —
- *       文化程度 / 职业资格 / 专业技术职称, 先进典型, 遵规守法 (confirmed by 公安 at 审核完成). The property
- *       registration date and the insurance months are registry data (不动产登记, 社保) that the answers
- *       do not carry: until those connectors feed the application they count 0.
+ *   <li><b>Points</b>: the breakdown confirmed when the review completed (审核完成), handed over as
+ *       {@link ApplicationFacts#confirmedPoints()}: the one {@link
+ *       org.civicplatform.kunshan.points.KunshanPointsRules#breakdown} computed from the departments'
+ *       confirmations, the registry look-ups (不动产登记, 社保) and the year's stored rule parameters, and the
+ *       one the parent's points page shows. The applicant is ranked by its total, and the tie-breaks use
+ *       its 参保年限 and 房产年限 lines. The core stores it at 审核完成 and fills it in before a run for
+ *       applications reviewed earlier; a reviewed 积分生 without one is refused (the run's input is
+ *       invalid), never ranked with 0.
  *   <li><b>Choices</b>: the form's 第一阶段民办 / 公办 / 第二阶段民办 schools (unless 放弃第二阶段民办), and
  *       any second-round list ({@code secondRound.choices}); a school not in the run's list is dropped.
  *   <li><b>District</b>: the district of the chosen public school (the ranking is per district of the
@@ -60,6 +56,13 @@ import org.civicplatform.spi.rules.RuleViolation;
  * </ul>
  */
 final class KunshanApplicants {
+
+  /** The parts of the answers read here (the engine loads only these). */
+  static final List<String> ANSWER_PATHS = List.of("choices.choices", "subject.residencePermit.issuedOn",
+      "housing.property.hasProperty", "secondRound.choices");
+
+  /** The parts of the confirmed breakdown read here. */
+  static final List<String> CONFIRMED_POINTS_PATHS = List.of("total", "items[].item", "items[].value");
 
   private final RuleSets ruleSets = RuleSets.defaults();
 
@@ -105,11 +108,10 @@ final class KunshanApplicants {
     Applicant applicant = Applicant.of(facts.applicantKey(), district, facts.stage(), category)
         .reviewComplete(facts.reviewComplete());
     if (POINTS_APPLICANT.equals(category) && facts.reviewComplete()) {
-      PointsBreakdown points = points(answers, ruleSet);
-      applicant = applicant
-          .with(POINTS, points.total())
-          .with(INSURANCE, points.value(PointsItem.INSURANCE).orElse(BigDecimal.ZERO.setScale(2)))
-          .with(PROPERTY, points.value(PointsItem.PROPERTY).orElse(BigDecimal.ZERO.setScale(2)));
+      JsonObject confirmed = facts.confirmedPoints().orElseThrow(() -> new IllegalArgumentException(
+          "审核完成但没有确认积分 / the review is complete but no confirmed points were stored"));
+      BigDecimal[] points = confirmedValues(confirmed);
+      applicant = applicant.with(POINTS, points[0]).with(INSURANCE, points[1]).with(PROPERTY, points[2]);
     }
     if (permit != null) {
       applicant = applicant.with(PERMIT_ISSUED_ON, permit);
@@ -142,48 +144,42 @@ final class KunshanApplicants {
     return Optional.of(applicant);
   }
 
-  /** The points once every department confirmed: nothing pending. */
-  PointsBreakdown points(JsonObject answers, RuleSet ruleSet) {
-    JsonObject subject = answers.getJsonObject("subject");
-    PointsProfile profile = PointsProfile.empty()
-        .withEducation(level(object(subject, "education"), Education.class, Education.NONE))
-        .withVocationalLevel(level(object(subject, "vocational"), VocationalLevel.class, VocationalLevel.NONE))
-        .withTitleLevel(level(object(subject, "title"), TitleLevel.class, TitleLevel.NONE))
-        .withLawAbiding(Boolean.TRUE);
-    JsonObject honour = object(answers, "honours", "honour");
-    if (honour != null && honour.get("hasHonour") == JsonValue.TRUE) {
-      HonourKind kind = enumOf(HonourKind.class, text(honour, "kind"));
-      HonourLevel level = enumOf(HonourLevel.class, text(honour, "level"));
-      if (kind != null && level != null) {
-        profile = profile.withHonours(List.of(new Honour(kind, level, date(text(honour, "awardedOn")))));
+  /**
+   * The ranking values from the breakdown confirmed at 审核完成 — the one the parent sees — as {total,
+   * 参保年限, 房产年限}, each with 2 decimals (an item without a value counts 0, as in the total).
+   *
+   * @throws IllegalArgumentException when the breakdown lacks the total or is not the tenant's format
+   */
+  static BigDecimal[] confirmedValues(JsonObject breakdown) {
+    if (!(breakdown.get("total") instanceof JsonNumber total)) {
+      throw new IllegalArgumentException("the confirmed points have no total");
+    }
+    BigDecimal insurance = ZERO;
+    BigDecimal property = ZERO;
+    if (breakdown.get("items") instanceof JsonArray items) {
+      for (JsonValue line : items) {
+        if (line instanceof JsonObject item && item.get("value") instanceof JsonNumber value) {
+          String name = text(item, "item");
+          if (PointsItem.INSURANCE.jsonName().equals(name)) {
+            insurance = scaled(value);
+          } else if (PointsItem.PROPERTY.jsonName().equals(name)) {
+            property = scaled(value);
+          }
+        }
       }
     }
-    try {
-      return new PointsCalculator(ruleSet).calculate(profile);
-    } catch (RuleViolation e) {
-      throw new IllegalArgumentException("the answers cannot be scored: " + e.getMessage(), e);
-    }
+    return new BigDecimal[] {scaled(total), insurance, property};
+  }
+
+  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+  private static BigDecimal scaled(JsonNumber n) {
+    return n.bigDecimalValue().setScale(2, RoundingMode.HALF_UP);
   }
 
   private static String known(String code, Map<String, School> schools, boolean publicSchool, String stage) {
     School school = code == null ? null : schools.get(code);
     return school != null && school.publicSchool() == publicSchool && school.seats().containsKey(stage) ? code : null;
-  }
-
-  private static <E extends Enum<E>> E level(JsonObject section, Class<E> type, E none) {
-    E value = enumOf(type, text(section, "level"));
-    return value == null ? none : value;
-  }
-
-  private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
-    if (name == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, name);
-    } catch (IllegalArgumentException unknown) {
-      return null;
-    }
   }
 
   static JsonObject object(JsonObject root, String... path) {

@@ -60,6 +60,7 @@ public class Allocations {
   @Inject AuditTrail audit;
   @Inject NotificationGateway gateway;
   @Inject FamilyScope families;
+  @Inject org.civicplatform.core.applications.control.ConfirmedPoints confirmedPoints;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -88,6 +89,7 @@ public class Allocations {
           "The lottery seed is 64 hex characters; leave it empty to have one generated.");
     }
     AllocationEngine.Stored stored;
+    confirmedPoints.fillMissing(tenant.id(), schoolYear, stage); // reviewed before breakdowns were stored
     RunStore.Run continued;
     try (Connection c = dataSource.getConnection()) {
       AllocationEngine.lock(c, tenant.id());

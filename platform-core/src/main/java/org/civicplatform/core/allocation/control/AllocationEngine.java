@@ -2,6 +2,7 @@ package org.civicplatform.core.allocation.control;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,9 +56,12 @@ public final class AllocationEngine {
   public record Request(String tenant, int schoolYear, String stage, String untilPhase, String seed,
       String seedSource, String actor) {}
 
-  /** What a run stored, with timings. */
+  /**
+   * What a run stored, with timings ({@code readMillis}: the part of {@code loadMillis} spent waiting for
+   * the database's rows; the rest is mapping them to applicants).
+   */
   public record Stored(UUID runId, String seedCommitment, String inputDigest, String resultDigest, int applicants,
-      int placed, long loadMillis, long computeMillis, long storeMillis) {}
+      int placed, long loadMillis, long computeMillis, long storeMillis, long readMillis) {}
 
   /** Another run of the tenant holds the lock. */
   public static final class Busy extends RuntimeException {
@@ -94,20 +98,48 @@ public final class AllocationEngine {
     Pseudonyms pseudonyms = Pseudonyms.of(c, tenant.id(), request.schoolYear());
     Map<String, UUID> applications = new HashMap<>();
     List<Applicant> applicants = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "select id, answers::text, district_code, status from application where tenant_id = ? and school_year = ?"
-            + " and stage = ? and status in " + TAKING_PART)) {
+    long[] waited = {0};
+    // only the parts of the answers and confirmed points the procedure reads, one #> column each
+    JsonPaths answerParts = JsonPaths.of(procedure.answerPaths());
+    JsonPaths pointParts = JsonPaths.of(procedure.confirmedPointsPaths());
+    StringBuilder select = new StringBuilder("select id, district_code, status");
+    answerParts.columns("answers").forEach(col -> select.append(", ").append(col));
+    pointParts.columns("confirmed_points")
+        .forEach(col -> select.append(", case when status = 'REVIEWED' then ").append(col).append(" end"));
+    select.append(" from application where tenant_id = ? and school_year = ? and stage = ? and status in ")
+        .append(TAKING_PART);
+    int answersFrom = 4;
+    int pointsFrom = answersFrom + answerParts.width();
+    String[] answerTexts = new String[answerParts.width()];
+    String[] pointTexts = new String[pointParts.width()];
+    try (PreparedStatement ps = c.prepareStatement(select.toString())) {
       ps.setFetchSize(5000);
       ps.setString(1, tenant.id());
       ps.setInt(2, request.schoolYear());
       ps.setString(3, request.stage());
+      long r0 = System.nanoTime();
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+        waited[0] += System.nanoTime() - r0;
+        while (next(rs, waited)) {
           UUID id = rs.getObject(1, UUID.class);
           String key = pseudonyms.key(id);
-          JsonObject answers = Jsons.object(rs.getString(2));
-          ApplicationFacts facts = new ApplicationFacts(key, answers, rs.getString(3), request.stage(),
-              "REVIEWED".equals(rs.getString(4)), request.schoolYear(), schools);
+          for (int i = 0; i < answerTexts.length; i++) {
+            answerTexts[i] = rs.getString(answersFrom + i);
+          }
+          for (int i = 0; i < pointTexts.length; i++) {
+            pointTexts[i] = rs.getString(pointsFrom + i);
+          }
+          JsonObject answers = answerParts.object(java.util.Arrays.asList(answerTexts));
+          if (answers == null) {
+            answers = jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+          }
+          JsonObject points = pointParts.object(java.util.Arrays.asList(pointTexts));
+          boolean reviewed = "REVIEWED".equals(rs.getString(3));
+          if (!reviewed || points == JsonValue.EMPTY_JSON_OBJECT) {
+            points = null; // nothing confirmed is stored
+          }
+          ApplicationFacts facts = new ApplicationFacts(key, answers, rs.getString(2), request.stage(),
+              reviewed, request.schoolYear(), schools, Optional.ofNullable(points));
           Optional<Applicant> applicant;
           try {
             applicant = procedure.applicant(facts);
@@ -126,10 +158,10 @@ public final class AllocationEngine {
     AllocationResult result = procedure.run(input);
     String inputDigest = result.inputDigest();
     // Each applicant's canonical texts, written once: stored as they are, and hashed into the digest.
-    List<String> inputTexts = new ArrayList<>(applicants.size());
-    input.applicants().forEach(a -> inputTexts.add(AllocationInput.canonical(a)));
-    List<String> resultTexts = new ArrayList<>(applicants.size());
-    result.applicants().forEach(r -> resultTexts.add(r.canonical()));
+    // Every text is a pure function of its own applicant, so writing them on all cores into their own
+    // slots gives the same lists (and bytes) as writing them one after the other.
+    List<String> inputTexts = texts(input.applicants(), AllocationInput::canonical);
+    List<String> resultTexts = texts(result.applicants(), ApplicantResult::canonical);
     String resultDigest = AllocationResult.digestOf(result.seedCommitment(), inputDigest, result.phases(), resultTexts,
         result.schools().stream().map(SchoolTally::canonical).toList(),
         result.districtLines().stream().map(DistrictLine::canonical).toList());
@@ -143,7 +175,22 @@ public final class AllocationEngine {
     insertTallies(c, runId, input, result);
     long t3 = System.nanoTime();
     return new Stored(runId, input.seedCommitment(), inputDigest, resultDigest, applicants.size(), placed,
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, waited[0] / 1_000_000);
+  }
+
+  /** {@link ResultSet#next()}, adding the time it took (the driver fetching rows) to {@code waited[0]}. */
+  private static boolean next(ResultSet rs, long[] waited) throws SQLException {
+    long start = System.nanoTime();
+    boolean more = rs.next();
+    waited[0] += System.nanoTime() - start;
+    return more;
+  }
+
+  /** {@code text} of every element, in list order, computed in parallel. */
+  static <T> List<String> texts(List<T> items, java.util.function.Function<T, String> text) {
+    String[] out = new String[items.size()];
+    java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> out[i] = text.apply(items.get(i)));
+    return java.util.Arrays.asList(out);
   }
 
   private static void insertRun(Connection c, UUID runId, TenantModule tenant, AllocationProcedure procedure,
@@ -184,60 +231,133 @@ public final class AllocationEngine {
     String run = runId.toString();
     List<Applicant> applicants = input.applicants();
     List<ApplicantResult> results = result.applicants();
-    {
-      PGConnection pg = c.unwrap(PGConnection.class);
-      var copy = pg.getCopyAPI().copyIn(sql);
-      try {
-        StringBuilder row = new StringBuilder(4096);
-        byte[] bytes;
-        for (int i = 0; i < applicants.size(); i++) {
-          Applicant applicant = applicants.get(i);
-          ApplicantResult r = results.get(i);
-          if (!r.applicantKey().equals(applicant.applicantKey())) {
-            throw new IllegalStateException("the result does not list the input's applicants in key order");
-          }
-          Optional<Outcome> last = r.last();
-          row.setLength(0);
-          row.append(run).append('\t').append(applicant.applicantKey()).append('\t')
-              .append(applications.get(applicant.applicantKey())).append('\t');
-          field(row, last.map(Outcome::phase).orElse(null));
-          row.append('\t');
-          field(row, last.map(Outcome::kind).orElse(null));
-          row.append('\t');
-          field(row, last.map(Outcome::schoolCode).orElse(null));
-          row.append('\t');
-          field(row, last.map(o -> o.explanation().rule()).orElse(null));
-          row.append('\t');
-          field(row, inputTexts.get(i));
-          row.append('\t');
-          field(row, resultTexts.get(i));
-          row.append('\n');
-          bytes = row.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          copy.writeToCopy(bytes, 0, bytes.length);
+    PGConnection pg = c.unwrap(PGConnection.class);
+    var copy = pg.getCopyAPI().copyIn(sql);
+    try {
+      // rows are encoded straight into one buffer, handed to the driver a megabyte at a time
+      CopyBuffer out = new CopyBuffer(copy);
+      for (int i = 0; i < applicants.size(); i++) {
+        Applicant applicant = applicants.get(i);
+        ApplicantResult r = results.get(i);
+        if (!r.applicantKey().equals(applicant.applicantKey())) {
+          throw new IllegalStateException("the result does not list the input's applicants in key order");
         }
-        copy.endCopy();
-      } finally {
-        if (copy.isActive()) {
-          copy.cancelCopy();
-        }
+        Optional<Outcome> last = r.last();
+        out.ascii(run).tab().ascii(applicant.applicantKey()).tab()
+            .ascii(applications.get(applicant.applicantKey()).toString()).tab();
+        out.field(last.map(Outcome::phase).orElse(null)).tab();
+        out.field(last.map(Outcome::kind).orElse(null)).tab();
+        out.field(last.map(Outcome::schoolCode).orElse(null)).tab();
+        out.field(last.map(o -> o.explanation().rule()).orElse(null)).tab();
+        out.field(inputTexts.get(i)).tab();
+        out.field(resultTexts.get(i)).newline();
+      }
+      out.flush();
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
       }
     }
   }
 
-  /** A COPY text-format field: \N for null; backslash, tab, newline and carriage return escaped. */
-  static void field(StringBuilder out, String value) {
-    if (value == null) {
-      out.append("\\N");
-      return;
+  /**
+   * COPY text-format rows encoded as UTF-8 into one growing byte buffer (no per-row strings), written to
+   * the driver in chunks of about a megabyte.
+   */
+  static final class CopyBuffer {
+    private static final int CHUNK = 1 << 20;
+    private final org.postgresql.copy.CopyIn copy;
+    private byte[] bytes = new byte[CHUNK + (CHUNK >> 1)];
+    private int size;
+
+    CopyBuffer(org.postgresql.copy.CopyIn copy) {
+      this.copy = copy;
     }
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      switch (ch) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(ch);
+
+    CopyBuffer tab() {
+      ensure(1);
+      bytes[size++] = '\t';
+      return this;
+    }
+
+    CopyBuffer newline() throws SQLException {
+      ensure(1);
+      bytes[size++] = '\n';
+      if (size >= CHUNK) {
+        flush();
+      }
+      return this;
+    }
+
+    /** Text known to need neither escaping nor more than one byte per character (keys, ids). */
+    CopyBuffer ascii(String text) {
+      ensure(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        bytes[size++] = (byte) text.charAt(i);
+      }
+      return this;
+    }
+
+    /** A field: \N for null; backslash, tab, newline and carriage return escaped; UTF-8. */
+    CopyBuffer field(String value) {
+      if (value == null) {
+        return ascii("\\N");
+      }
+      ensure(value.length() * 3 + 8);
+      for (int i = 0; i < value.length(); i++) {
+        char ch = value.charAt(i);
+        if (ch < 0x80) {
+          switch (ch) {
+            case '\\' -> {
+              bytes[size++] = '\\';
+              bytes[size++] = '\\';
+            }
+            case '\t' -> {
+              bytes[size++] = '\\';
+              bytes[size++] = 't';
+            }
+            case '\n' -> {
+              bytes[size++] = '\\';
+              bytes[size++] = 'n';
+            }
+            case '\r' -> {
+              bytes[size++] = '\\';
+              bytes[size++] = 'r';
+            }
+            default -> bytes[size++] = (byte) ch;
+          }
+        } else if (ch < 0x800) {
+          bytes[size++] = (byte) (0xC0 | (ch >> 6));
+          bytes[size++] = (byte) (0x80 | (ch & 0x3F));
+        } else if (Character.isHighSurrogate(ch) && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
+          int cp = Character.toCodePoint(ch, value.charAt(++i));
+          bytes[size++] = (byte) (0xF0 | (cp >> 18));
+          bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          bytes[size++] = (byte) (0x80 | (cp & 0x3F));
+        } else if (Character.isSurrogate(ch)) {
+          bytes[size++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
+        } else {
+          bytes[size++] = (byte) (0xE0 | (ch >> 12));
+          bytes[size++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+          bytes[size++] = (byte) (0x80 | (ch & 0x3F));
+        }
+      }
+      return this;
+    }
+
+    void flush() throws SQLException {
+      if (size > 0) {
+        copy.writeToCopy(bytes, 0, size);
+        size = 0;
+      }
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
     }
   }

@@ -25,6 +25,13 @@ public final class Jsons {
     }
   }
 
+  /** Any JSON value (object, array, string, number, literal). */
+  public static jakarta.json.JsonValue value(String text) {
+    try (JsonReader reader = PROVIDER.createReader(new StringReader(text))) {
+      return reader.readValue();
+    }
+  }
+
   public static JsonArray array(String text) {
     try (JsonReader reader = PROVIDER.createReader(new StringReader(text))) {
       return reader.readArray();

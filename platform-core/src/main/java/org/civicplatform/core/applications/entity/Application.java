@@ -88,6 +88,17 @@ public class Application {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The breakdown confirmed at 审核完成 (see {@link #confirmPoints}); null before, or when never reviewed. */
+  @Convert(converter = JsonbConverter.class)
+  @Column(name = "confirmed_points", columnDefinition = "jsonb")
+  private String confirmedPoints;
+
+  @Column(name = "confirmed_rule_set")
+  private String confirmedRuleSet;
+
+  @Column(name = "points_confirmed_at")
+  private Instant pointsConfirmedAt;
+
   @Version private long version;
 
   protected Application() {}
@@ -242,6 +253,36 @@ public class Application {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  /**
+   * Stores the points breakdown confirmed at 审核完成 with the rule-set version it used; only a reviewed
+   * application has one.
+   */
+  public void confirmPoints(JsonObject breakdown, String ruleSet, Instant now) {
+    if (status() != Status.REVIEWED) {
+      throw new IllegalStateException("points are confirmed once the review is complete, not in " + status);
+    }
+    this.confirmedPoints = breakdown.toString();
+    this.confirmedRuleSet = ruleSet;
+    this.pointsConfirmedAt = now;
+  }
+
+  /** Drops the confirmed points (a later decision took the application out of 审核完成). */
+  public void clearConfirmedPoints() {
+    this.confirmedPoints = null;
+    this.confirmedRuleSet = null;
+    this.pointsConfirmedAt = null;
+  }
+
+  /** The points breakdown confirmed at 审核完成, empty when none is stored. */
+  public java.util.Optional<JsonObject> confirmedPoints() {
+    return confirmedPoints == null ? java.util.Optional.empty()
+        : java.util.Optional.of(Json.createReader(new StringReader(confirmedPoints)).readObject());
+  }
+
+  public String confirmedRuleSet() {
+    return confirmedRuleSet;
   }
 
   public long version() {

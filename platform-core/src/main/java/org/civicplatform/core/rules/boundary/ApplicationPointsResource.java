@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET …/application/points}: the points breakdown of the latest submission as confirmed so far
- * (items a department has not reviewed are pending, 核算中), stamped with the rule-set version. The
+ * (items a department has not reviewed are pending, 核算中), stamped with the rule-set version; once the
+ * review is complete (审核完成), the breakdown confirmed then, which the allocation ranks by. The
  * body is the tenant's documented breakdown (Kunshan: kunshan-rules.md and README).
  */
 @Path("tenants/{tenant}/children/{child}/application/points")
@@ -53,7 +54,7 @@ public class ApplicationPointsResource {
     if (application.submissions() == 0) {
       throw ProblemException.conflict("not-submitted", "报名提交后才计算积分。", "Points are computed once the application is submitted.");
     }
-    return scores.recompute(application)
+    return scores.current(application)
         .orElseThrow(() -> ProblemException.notFound("points", tenant));
   }
 }

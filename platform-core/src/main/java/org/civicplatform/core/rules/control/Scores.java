@@ -30,6 +30,7 @@ public class Scores {
   @Inject Tenants tenants;
   @Inject RuleParameters parameters;
   @Inject VerificationResults verification;
+  @Inject org.civicplatform.core.applications.control.ConfirmedPoints confirmed;
 
   /** The breakdown now, or empty when the tenant does not rank by points or has no rules for the year. */
   public Optional<JsonObject> compute(Application application) {
@@ -57,8 +58,29 @@ public class Scores {
         .breakdown(new PointsRules.PointsInput(context, inForce.get(), automatic, confirmations)));
   }
 
-  /** Computes and stores the score of the latest submission (nothing for tenants without points). */
+  /**
+   * After a check or a review decision: computes and stores the score of the latest submission (nothing
+   * for tenants without points), and confirms it with the application once its review is complete
+   * ({@link org.civicplatform.core.applications.control.ConfirmedPoints}).
+   */
   public Optional<JsonObject> recompute(Application application) {
+    Optional<JsonObject> breakdown = store(application);
+    confirmed.afterDecision(application, breakdown);
+    return breakdown;
+  }
+
+  /**
+   * What the parent sees: the breakdown confirmed at 审核完成 (the one the allocation ranks by), else
+   * the score as confirmed so far, computed and stored now.
+   */
+  public Optional<JsonObject> current(Application application) {
+    if (application.status() == Application.Status.REVIEWED && application.confirmedPoints().isPresent()) {
+      return application.confirmedPoints();
+    }
+    return store(application);
+  }
+
+  private Optional<JsonObject> store(Application application) {
     Optional<JsonObject> breakdown = compute(application);
     breakdown.ifPresent(b -> em.createNativeQuery("insert into application_score (application_id, submission, rule_set,"
             + " total, breakdown, computed_at) values (cast(?1 as uuid), ?2, ?3, ?4, cast(?5 as jsonb), now())"
