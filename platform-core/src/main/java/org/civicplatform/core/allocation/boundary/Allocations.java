@@ -89,10 +89,11 @@ public class Allocations {
           "The lottery seed is 64 hex characters; leave it empty to have one generated.");
     }
     AllocationEngine.Stored stored;
-    confirmedPoints.fillMissing(tenant.id(), schoolYear, stage); // reviewed before breakdowns were stored
     RunStore.Run continued;
     try (Connection c = dataSource.getConnection()) {
       AllocationEngine.lock(c, tenant.id());
+      // breakdowns of applications reviewed before they were stored, under the tenant's lock (one filler)
+      confirmedPoints.fillMissing(tenant.id(), schoolYear, stage);
       // After a partial publication (e.g. up to PUBLIC) every run of the stage continues it: same seed, and
       // the recomputed published phases must equal what the parents were told (checked below).
       continued = RunStore.latestPublished(c, tenant.id(), schoolYear, stage).filter(r -> r.untilPhase() != null)
