@@ -175,6 +175,23 @@ class PlatformIT {
   }
 
   @Test
+  void theEstimateIsDocumentedInOpenApiWithItsRequestAndResponseSchemas() throws Exception {
+    Api.Answer doc = Api.send(java.net.http.HttpRequest.newBuilder(api().uri("/openapi"))
+        .header("Accept", "application/json").GET().build());
+    assertEquals(200, doc.status(), doc.body());
+    JsonObject post = doc.object().getJsonObject("paths").getJsonObject("/api/tenants/{tenant}/points/estimate")
+        .getJsonObject("post");
+    assertEquals("#/components/schemas/PointsEstimateRequest", post.getJsonObject("requestBody").getJsonObject("content")
+        .getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+    assertEquals("#/components/schemas/PointsEstimateResponse", post.getJsonObject("responses").getJsonObject("200")
+        .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+    JsonObject schemas = doc.object().getJsonObject("components").getJsonObject("schemas");
+    assertTrue(schemas.getJsonObject("PointsEstimateRequest").getJsonObject("properties").containsKey("insuranceMonths"));
+    assertTrue(schemas.getJsonObject("PointsEstimateResponse").getJsonObject("properties").getJsonObject("items")
+        .getJsonObject("properties").containsKey("titleOrEducation"));
+  }
+
+  @Test
   void theEstimateRefusesMonthsBeyondThePartLengthNamingTheField() throws Exception {
     Api.Answer answer = api().post("api/tenants/kunshan/points/estimate", tokenOf("ks-window-huaqiao"),
         "{\"insuranceMonths\": {\"recent\": {\"pension\": 37}}}");

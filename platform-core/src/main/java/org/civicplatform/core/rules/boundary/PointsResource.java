@@ -30,6 +30,16 @@ public class PointsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
+      content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "PointsEstimateRequest")))
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+      description = "the breakdown (nothing stored)",
+      content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "PointsEstimateResponse")))
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400",
+      description = "a problem document naming each field out of range (zh-CN and English)",
+      content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/problem+json"))
   public JsonObject estimate(@PathParam("tenant") String tenant, JsonObject profile) {
     if (profile == null) {
       throw ProblemException.invalid("body", "required", "请提供积分测算信息。", "Send the profile to estimate.");
