@@ -292,6 +292,8 @@ public class Applications {
     Child child = families.child(tenant, childId);
     Application application = existing(tenant, child)
         .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
+    // the row first (as reviewers' decisions and the look-up sweep take it), then its review tasks
+    em.refresh(application, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     application.withdraw(now());
     workflow.withdrawn(application);
     audit.record(tenant, "application.withdraw", "application", application.id());

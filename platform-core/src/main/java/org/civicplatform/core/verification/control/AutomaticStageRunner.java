@@ -96,8 +96,16 @@ public class AutomaticStageRunner {
       results.failed(taskId, e.getClass().getSimpleName());
       return false;
     }
-    // the registries answered without a lock held; now take turns with reviewers' decisions on this application
-    em.refresh(application, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    // The registries answered; now take turns with reviewers' decisions and the parent's withdraw on this
+    // application. Never wait for it while this task's row is locked: a withdraw holding the application and
+    // deleting this task would deadlock with us. Busy → the next sweep tries again.
+    List<?> row = em.createNativeQuery("select cast(id as varchar) from application"
+            + " where id = cast(?1 as uuid) for update skip locked")
+        .setParameter(1, task.applicationId().toString()).getResultList();
+    if (row.isEmpty()) {
+      return false;
+    }
+    em.refresh(application);
     if (application.submissions() != task.submission()) {
       return false; // resubmitted meanwhile: this submission's task is superseded
     }
