@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.civicplatform.spi.rules.checks.IdNumbers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -260,8 +259,7 @@ class ParentPortalBrowserIT extends BrowserTest {
   }
 
   static String validId(String yyyymmdd) {
-    String first17 = "320583" + yyyymmdd + String.format("%03d", (int) (Math.random() * 1000));
-    return first17 + IdNumbers.checkCharacter(first17);
+    return TestPlatform.mainlandId(yyyymmdd);
   }
 
   /** Another device saves a step of the parent's latest child: the browser's version is now stale. */

@@ -70,6 +70,8 @@ public final class TestPlatform {
     return instance;
   }
 
+  /** Suzhou area codes: a thousand serials per area before the next one is used. */
+  private static final String[] AREAS = {"320583", "320581", "320582", "320585", "320505", "320506", "320507", "320508"};
   private static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
@@ -77,7 +79,8 @@ public final class TestPlatform {
    * JVM (whose database is fresh): the sequence digits come from one counter shared by every test.
    */
   public static String mainlandId(String yyyymmdd) {
-    String first17 = "320583" + yyyymmdd + String.format("%03d", SERIAL.incrementAndGet() % 1000);
+    int serial = SERIAL.incrementAndGet();
+    String first17 = AREAS[(serial / 1000) % AREAS.length] + yyyymmdd + String.format("%03d", serial % 1000);
     return first17 + org.civicplatform.spi.rules.checks.IdNumbers.checkCharacter(first17);
   }
 
