@@ -65,8 +65,8 @@ public class AllocationBenchmark {
             }
           }
           System.out.printf("run %d: %d applicants, %d placed | load+map %d ms (of which waiting for rows %d ms) |"
-              + " algorithm (run + digests) %d ms |"
-              + " store (COPY + tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, load average %.1f) | heap pools peak sum (upper bound) %d MB%n",
+              + " algorithm (procedure run, input digest) %d ms |"
+              + " store (texts, result digest, COPY, tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, load average %.1f) | heap pools peak sum (upper bound) %d MB%n",
               i, stored.applicants(), stored.placed(), stored.loadMillis(), stored.readMillis(), stored.computeMillis(),
               total - stored.loadMillis() - stored.computeMillis(), total, cpu,
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakHeapMb());

@@ -50,8 +50,8 @@ public interface AllocationProcedure {
   /**
    * Turns one application into the applicant the procedure places (category, ranking values, choices per
    * batch), or empty when the application takes no part (e.g. it chose no school in any batch). Called
-   * by the engine for every submitted application of the tenant, stage and year of a run; must be pure
-   * (no registry calls, no clock).
+   * by the engine for every submitted application of the tenant, stage and year of a run, from several
+   * threads at once; must be pure (no registry calls, no clock, no shared mutable state).
    *
    * @throws IllegalArgumentException when the answers cannot be placed; the engine names the application
    */

@@ -115,6 +115,48 @@ public record AllocationResult(
     return CanonicalJson.sha256Hex(assembled(seedCommitment, inputDigest, phases, applicants, schools, districtLines));
   }
 
+  /**
+   * {@link #digestOf} computed while the applicants' pieces come in, one after the other in key order,
+   * as UTF-8 bytes: so a run's result texts never need to be held all at once. The tallies and district
+   * lines are known from the start.
+   */
+  public static final class Digest {
+    private static final String HEAD = "{\"applicants\":[";
+    private final java.security.MessageDigest sha;
+    private final byte[] tail;
+    private boolean first = true;
+
+    public Digest(String seedCommitment, String inputDigest, List<String> phases, List<String> schools,
+        List<String> districtLines) {
+      String empty = assemble(seedCommitment, inputDigest, phases, List.of(), schools, districtLines);
+      if (!empty.startsWith(HEAD + "]")) {
+        throw new IllegalStateException("the applicants are no longer the first member of a result's canonical text");
+      }
+      tail = empty.substring(HEAD.length()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      try {
+        sha = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform provides SHA-256", e);
+      }
+      sha.update(HEAD.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** The next applicant's canonical result text, as UTF-8 bytes ({@code bytes[from, to)}). */
+    public void add(byte[] bytes, int from, int to) {
+      if (!first) {
+        sha.update((byte) ',');
+      }
+      first = false;
+      sha.update(bytes, from, to - from);
+    }
+
+    /** The digest of everything added (this object is done afterwards). */
+    public String hex() {
+      sha.update(tail);
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+  }
+
   private static SortedMap<String, Object> assembled(String seedCommitment, String inputDigest, List<String> phases,
       List<String> applicants, List<String> schools, List<String> districtLines) {
     SortedMap<String, Object> object = CanonicalJson.object();

@@ -44,6 +44,25 @@ class AssembledResultTest {
   }
 
   @Test
+  void theResultDigestComputedPieceByPieceAsTheyComeIsTheDigestOfTheWholeText() {
+    AllocationResult result = result(input());
+    AllocationResult.Digest digest = new AllocationResult.Digest(result.seedCommitment(), result.inputDigest(),
+        result.phases(), result.schools().stream().map(SchoolTally::canonical).toList(),
+        result.districtLines().stream().map(DistrictLine::canonical).toList());
+    for (ApplicantResult applicant : result.applicants()) {
+      byte[] text = ("xx" + applicant.canonical() + "yy").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      digest.add(text, 2, text.length - 2);
+    }
+    assertEquals(result.digest(), digest.hex());
+  }
+
+  @Test
+  void theDigestOfAResultWithoutApplicantsIsTheDigestOfItsText() {
+    AllocationResult result = new AllocationResult("c", "d", List.of("PUBLIC"), List.of(), List.of(), List.of());
+    assertEquals(result.digest(), new AllocationResult.Digest("c", "d", List.of("PUBLIC"), List.of(), List.of()).hex());
+  }
+
+  @Test
   void theInputAssembledFromItsPiecesIsTheSameTextAndReadsBackEqual() {
     AllocationInput input = input();
     String assembled = AllocationInput.assemble(input.seedCommitment(), input.untilPhase(),

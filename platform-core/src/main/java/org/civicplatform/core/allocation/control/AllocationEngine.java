@@ -10,12 +10,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civicplatform.spi.TenantModule;
 import org.civicplatform.spi.allocation.AllocationInput;
 import org.civicplatform.spi.allocation.AllocationProcedure;
@@ -91,91 +96,222 @@ public final class AllocationEngine {
   public static Stored dryRun(Connection c, TenantModule tenant, Request request, Instant now) throws SQLException {
     lock(c, tenant.id());
     AllocationProcedure procedure = tenant.allocation();
-    long t0 = System.nanoTime();
-    List<School> schools = List.copyOf(SchoolSeatsSource.schools(c, tenant)); // one list for every ApplicationFacts
-    List<SchoolSeats> seats = new ArrayList<>(schools.size());
-    schools.forEach(s -> seats.add(procedure.seats(s)));
-    Pseudonyms pseudonyms = Pseudonyms.of(c, tenant.id(), request.schoolYear());
-    Map<String, UUID> applications = new HashMap<>();
-    List<Applicant> applicants = new ArrayList<>();
-    long[] waited = {0};
-    // only the parts of the answers and confirmed points the procedure reads, one #> column each
+    ExecutorService workers = workers();
+    try {
+      long t0 = System.nanoTime();
+      List<School> schools = List.copyOf(SchoolSeatsSource.schools(c, tenant)); // one list for every ApplicationFacts
+      List<SchoolSeats> seats = new ArrayList<>(schools.size());
+      schools.forEach(s -> seats.add(procedure.seats(s)));
+      Loaded loaded = load(c, procedure, request, schools, workers);
+      AllocationInput input = new AllocationInput(request.seed(), seats, loaded.applicants(), request.untilPhase());
+      long t1 = System.nanoTime();
+      AllocationResult result = procedure.run(input);
+      String inputDigest = result.inputDigest();
+      long t2 = System.nanoTime();
+
+      UUID runId = UUID.randomUUID();
+      int placed = (int) result.applicants().stream().filter(a -> a.placement().isPresent()).count();
+      // the run row first (the applicants' rows refer to it); its result digest once they are written
+      insertRun(c, runId, tenant, procedure, request, input, result, inputDigest, "", placed, (t2 - t1) / 1_000_000,
+          now);
+      String resultDigest = copyApplicants(c, runId, input, result, loaded.applications(), workers);
+      try (PreparedStatement ps = c.prepareStatement("update allocation_run set result_digest = ? where id = ?")) {
+        ps.setString(1, resultDigest);
+        ps.setObject(2, runId);
+        ps.executeUpdate();
+      }
+      insertTallies(c, runId, input, result);
+      long t3 = System.nanoTime();
+      return new Stored(runId, input.seedCommitment(), inputDigest, resultDigest, input.applicants().size(), placed,
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, loaded.waitedMillis());
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  /**
+   * Threads for the work that is a pure function of one applicant (mapping rows, writing texts), one per
+   * core; they carry the caller's context class loader. The connection stays with the caller's thread.
+   */
+  private static ExecutorService workers() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    int n = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    return Executors.newFixedThreadPool(n, r -> {
+      Thread t = new Thread(r, "allocation-worker-" + count.incrementAndGet());
+      t.setDaemon(true);
+      t.setContextClassLoader(loader);
+      return t;
+    });
+  }
+
+  /** At most this many rows or applicants go to a worker at once. */
+  static final int CHUNK = 2000;
+
+  /** How many chunks may be in the workers' hands at once (bounds the memory of rows or texts ahead). */
+  static final int AHEAD = 8;
+
+  /** One application as read: the texts of the selected parts. */
+  private record Row(UUID id, String key, String district, boolean reviewed, String[] answers, String[] points) {}
+
+  /** What a worker made of a row: the applicant (or none), or irregular (read its arrays whole). */
+  private record Mapped(Row row, Applicant applicant, boolean irregular) {}
+
+  /** The applicants read, their applications by key, and how long was spent waiting for rows. */
+  private record Loaded(List<Applicant> applicants, Map<String, UUID> applications, long waitedMillis) {}
+
+  /**
+   * Reads the applications taking part, only the parts the procedure uses (one column each), and maps
+   * them to applicants on the workers while the next rows are read.
+   */
+  private static Loaded load(Connection c, AllocationProcedure procedure, Request request, List<School> schools,
+      ExecutorService workers) throws SQLException {
     JsonPaths answerParts = JsonPaths.of(procedure.answerPaths());
     JsonPaths pointParts = JsonPaths.of(procedure.confirmedPointsPaths());
-    StringBuilder select = new StringBuilder("select id, district_code, status");
-    answerParts.columns("answers").forEach(col -> select.append(", ").append(col));
-    pointParts.columns("confirmed_points")
-        .forEach(col -> select.append(", case when status = 'REVIEWED' then ").append(col).append(" end"));
-    select.append(" from application where tenant_id = ? and school_year = ? and stage = ? and status in ")
-        .append(TAKING_PART);
-    int answersFrom = 4;
-    int pointsFrom = answersFrom + answerParts.width();
-    String[] answerTexts = new String[answerParts.width()];
-    String[] pointTexts = new String[pointParts.width()];
-    try (PreparedStatement ps = c.prepareStatement(select.toString())) {
+    Pseudonyms pseudonyms = Pseudonyms.of(c, request.tenant(), request.schoolYear());
+    Map<String, UUID> applications = new HashMap<>();
+    List<Applicant> applicants = new ArrayList<>();
+    java.util.ArrayDeque<Future<List<Mapped>>> pending = new java.util.ArrayDeque<>();
+    List<Row> irregular = new ArrayList<>();
+    java.util.function.Function<Row, Mapped> map = row -> map(row, answerParts, pointParts, procedure, request,
+        schools, false);
+    java.util.function.Consumer<List<Mapped>> collect = chunk -> chunk.forEach(m -> {
+      if (m.irregular()) {
+        irregular.add(m.row());
+      } else if (m.applicant() != null) {
+        applicants.add(m.applicant());
+        applications.put(m.row().key(), m.row().id());
+      }
+    });
+    long[] waited = {0};
+    String sql = select(answerParts.columns("answers"), pointParts.columns("confirmed_points"))
+        + " from application where tenant_id = ? and school_year = ? and stage = ? and status in " + TAKING_PART;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setFetchSize(5000);
-      ps.setString(1, tenant.id());
+      ps.setString(1, request.tenant());
       ps.setInt(2, request.schoolYear());
       ps.setString(3, request.stage());
       long r0 = System.nanoTime();
       try (ResultSet rs = ps.executeQuery()) {
         waited[0] += System.nanoTime() - r0;
+        List<Row> rows = new ArrayList<>(CHUNK);
         while (next(rs, waited)) {
-          UUID id = rs.getObject(1, UUID.class);
-          String key = pseudonyms.key(id);
-          for (int i = 0; i < answerTexts.length; i++) {
-            answerTexts[i] = rs.getString(answersFrom + i);
+          rows.add(row(rs, pseudonyms, answerParts.width(), pointParts.width()));
+          if (rows.size() == CHUNK) {
+            submit(workers, pending, rows, map, collect);
+            rows = new ArrayList<>(CHUNK);
           }
-          for (int i = 0; i < pointTexts.length; i++) {
-            pointTexts[i] = rs.getString(pointsFrom + i);
-          }
-          JsonObject answers = answerParts.object(java.util.Arrays.asList(answerTexts));
-          if (answers == null) {
-            answers = jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
-          }
-          JsonObject points = pointParts.object(java.util.Arrays.asList(pointTexts));
-          boolean reviewed = "REVIEWED".equals(rs.getString(3));
-          if (!reviewed || points == JsonValue.EMPTY_JSON_OBJECT) {
-            points = null; // nothing confirmed is stored
-          }
-          ApplicationFacts facts = new ApplicationFacts(key, answers, rs.getString(2), request.stage(),
-              reviewed, request.schoolYear(), schools, Optional.ofNullable(points));
-          Optional<Applicant> applicant;
-          try {
-            applicant = procedure.applicant(facts);
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("application " + id + ": " + e.getMessage(), e);
-          }
-          if (applicant.isPresent()) {
-            applicants.add(applicant.get());
-            applications.put(key, id);
+        }
+        submit(workers, pending, rows, map, collect);
+      }
+    }
+    while (!pending.isEmpty()) {
+      collect.accept(take(pending.poll()));
+    }
+    if (!irregular.isEmpty()) {
+      // rows whose array elements lack a member read one by one: read those arrays whole
+      String whole = select(answerParts.wholeArrays("answers"), pointParts.wholeArrays("confirmed_points"))
+          + " from application where id = ?";
+      try (PreparedStatement ps = c.prepareStatement(whole)) {
+        for (Row r : irregular) {
+          ps.setObject(1, r.id());
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              collect.accept(List.of(map(row(rs, pseudonyms, answerParts.width(), pointParts.width()), answerParts,
+                  pointParts, procedure, request, schools, true)));
+            }
           }
         }
       }
     }
-    AllocationInput input = new AllocationInput(request.seed(), seats, applicants, request.untilPhase());
-    long t1 = System.nanoTime();
-    AllocationResult result = procedure.run(input);
-    String inputDigest = result.inputDigest();
-    // Each applicant's canonical texts, written once: stored as they are, and hashed into the digest.
-    // Every text is a pure function of its own applicant, so writing them on all cores into their own
-    // slots gives the same lists (and bytes) as writing them one after the other.
-    List<String> inputTexts = texts(input.applicants(), AllocationInput::canonical);
-    List<String> resultTexts = texts(result.applicants(), ApplicantResult::canonical);
-    String resultDigest = AllocationResult.digestOf(result.seedCommitment(), inputDigest, result.phases(), resultTexts,
-        result.schools().stream().map(SchoolTally::canonical).toList(),
-        result.districtLines().stream().map(DistrictLine::canonical).toList());
-    long t2 = System.nanoTime();
+    return new Loaded(applicants, applications, waited[0] / 1_000_000);
+  }
 
-    UUID runId = UUID.randomUUID();
-    int placed = (int) result.applicants().stream().filter(a -> a.placement().isPresent()).count();
-    insertRun(c, runId, tenant, procedure, request, input, result, inputDigest, resultDigest, placed,
-        (t2 - t1) / 1_000_000, now);
-    copyApplicants(c, runId, input, result, applications, inputTexts, resultTexts);
-    insertTallies(c, runId, input, result);
-    long t3 = System.nanoTime();
-    return new Stored(runId, input.seedCommitment(), inputDigest, resultDigest, applicants.size(), placed,
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, waited[0] / 1_000_000);
+  private static String select(List<String> answerColumns, List<String> pointColumns) {
+    StringBuilder select = new StringBuilder("select id, district_code, status");
+    answerColumns.forEach(col -> select.append(", ").append(col));
+    pointColumns.forEach(col -> select.append(", case when status = 'REVIEWED' then ").append(col).append(" end"));
+    return select.toString();
+  }
+
+  private static Row row(ResultSet rs, Pseudonyms pseudonyms, int answerWidth, int pointWidth) throws SQLException {
+    UUID id = rs.getObject(1, UUID.class);
+    String[] answers = new String[answerWidth];
+    String[] points = new String[pointWidth];
+    for (int i = 0; i < answers.length; i++) {
+      answers[i] = rs.getString(4 + i);
+    }
+    for (int i = 0; i < points.length; i++) {
+      points[i] = rs.getString(4 + answerWidth + i);
+    }
+    return new Row(id, pseudonyms.key(id), rs.getString(2), "REVIEWED".equals(rs.getString(3)), answers, points);
+  }
+
+  /** The applicant of one row (a pure function of the row: runs on any worker). */
+  private static Mapped map(Row row, JsonPaths answerParts, JsonPaths pointParts, AllocationProcedure procedure,
+      Request request, List<School> schools, boolean arraysWhole) {
+    JsonObject answers;
+    JsonObject points;
+    try {
+      answers = arraysWhole ? answerParts.wholeObject(Arrays.asList(row.answers()))
+          : answerParts.object(Arrays.asList(row.answers()));
+      points = arraysWhole ? pointParts.wholeObject(Arrays.asList(row.points()))
+          : pointParts.object(Arrays.asList(row.points()));
+    } catch (JsonPaths.Irregular e) {
+      return new Mapped(row, null, true);
+    }
+    if (answers == null) {
+      answers = JsonValue.EMPTY_JSON_OBJECT;
+    }
+    if (!row.reviewed() || points == JsonValue.EMPTY_JSON_OBJECT) {
+      points = null; // nothing confirmed is stored
+    }
+    ApplicationFacts facts = new ApplicationFacts(row.key(), answers, row.district(), request.stage(), row.reviewed(),
+        request.schoolYear(), schools, Optional.ofNullable(points));
+    try {
+      return new Mapped(row, procedure.applicant(facts).orElse(null), false);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("application " + row.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Hands a chunk to the workers, first taking in (in order) what is done beyond the window, so that at
+   * most {@link #AHEAD} chunks are in flight.
+   */
+  private static <T, R> void submit(ExecutorService workers, java.util.ArrayDeque<Future<List<R>>> pending,
+      List<T> chunk, java.util.function.Function<T, R> work, java.util.function.Consumer<List<R>> collect) {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    while (pending.size() >= AHEAD) {
+      collect.accept(take(pending.poll()));
+    }
+    pending.add(workers.submit(() -> {
+      List<R> out = new ArrayList<>(chunk.size());
+      for (T item : chunk) {
+        out.add(work.apply(item));
+      }
+      return out;
+    }));
+  }
+
+  /** A worker's result; its exception as thrown by the worker. */
+  private static <R> R take(Future<R> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the allocation workers", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** {@link ResultSet#next()}, adding the time it took (the driver fetching rows) to {@code waited[0]}. */
@@ -184,13 +320,6 @@ public final class AllocationEngine {
     boolean more = rs.next();
     waited[0] += System.nanoTime() - start;
     return more;
-  }
-
-  /** {@code text} of every element, in list order, computed in parallel. */
-  static <T> List<String> texts(List<T> items, java.util.function.Function<T, String> text) {
-    String[] out = new String[items.size()];
-    java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> out[i] = text.apply(items.get(i)));
-    return java.util.Arrays.asList(out);
   }
 
   private static void insertRun(Connection c, UUID runId, TenantModule tenant, AllocationProcedure procedure,
@@ -224,55 +353,109 @@ public final class AllocationEngine {
     }
   }
 
-  private static void copyApplicants(Connection c, UUID runId, AllocationInput input, AllocationResult result,
-      Map<String, UUID> applications, List<String> inputTexts, List<String> resultTexts) throws SQLException {
+  /** A chunk of COPY rows and, for the digest, the UTF-8 result texts one after the other. */
+  private record Encoded(byte[] rows, int rowBytes, byte[] results, int[] ends) {}
+
+  /**
+   * Writes every applicant's row: the canonical input and result texts are written on the workers, a
+   * chunk at a time, while this thread hashes the result texts into the digest (in key order) and hands
+   * the finished rows to PostgreSQL. Returns the result digest.
+   */
+  private static String copyApplicants(Connection c, UUID runId, AllocationInput input, AllocationResult result,
+      Map<String, UUID> applications, ExecutorService workers) throws SQLException {
     String sql = "copy allocation_applicant (run_id, applicant_key, application_id, final_phase, outcome, school_code,"
         + " rule, input_json, result_json) from stdin";
     String run = runId.toString();
     List<Applicant> applicants = input.applicants();
     List<ApplicantResult> results = result.applicants();
+    if (applicants.size() != results.size()) {
+      throw new IllegalStateException("the result does not list every applicant of the input");
+    }
+    AllocationResult.Digest digest = new AllocationResult.Digest(result.seedCommitment(), result.inputDigest(),
+        result.phases(), result.schools().stream().map(SchoolTally::canonical).toList(),
+        result.districtLines().stream().map(DistrictLine::canonical).toList());
     PGConnection pg = c.unwrap(PGConnection.class);
     var copy = pg.getCopyAPI().copyIn(sql);
     try {
-      // rows are encoded straight into one buffer, handed to the driver a megabyte at a time
-      CopyBuffer out = new CopyBuffer(copy);
-      for (int i = 0; i < applicants.size(); i++) {
-        Applicant applicant = applicants.get(i);
-        ApplicantResult r = results.get(i);
-        if (!r.applicantKey().equals(applicant.applicantKey())) {
-          throw new IllegalStateException("the result does not list the input's applicants in key order");
+      java.util.ArrayDeque<Future<List<Encoded>>> pending = new java.util.ArrayDeque<>();
+      SQLException[] failed = {null};
+      java.util.function.Consumer<List<Encoded>> write = chunk -> {
+        Encoded e = chunk.get(0);
+        int from = 0;
+        for (int end : e.ends()) {
+          digest.add(e.results(), from, end);
+          from = end;
         }
-        Optional<Outcome> last = r.last();
-        out.ascii(run).tab().ascii(applicant.applicantKey()).tab()
-            .ascii(applications.get(applicant.applicantKey()).toString()).tab();
-        out.field(last.map(Outcome::phase).orElse(null)).tab();
-        out.field(last.map(Outcome::kind).orElse(null)).tab();
-        out.field(last.map(Outcome::schoolCode).orElse(null)).tab();
-        out.field(last.map(o -> o.explanation().rule()).orElse(null)).tab();
-        out.field(inputTexts.get(i)).tab();
-        out.field(resultTexts.get(i)).newline();
+        try {
+          if (failed[0] == null) {
+            copy.writeToCopy(e.rows(), 0, e.rowBytes());
+          }
+        } catch (SQLException x) {
+          failed[0] = x;
+        }
+      };
+      for (int from = 0; from < applicants.size(); from += CHUNK) {
+        int to = Math.min(applicants.size(), from + CHUNK);
+        submit(workers, pending, List.of(new int[] {from, to}),
+            range -> encode(run, applicants, results, applications, range[0], range[1]), write);
       }
-      out.flush();
+      while (!pending.isEmpty()) {
+        write.accept(take(pending.poll()));
+      }
+      if (failed[0] != null) {
+        throw failed[0];
+      }
       copy.endCopy();
     } finally {
       if (copy.isActive()) {
         copy.cancelCopy();
       }
     }
+    return digest.hex();
+  }
+
+  /** The COPY rows of applicants {@code [from, to)} (a pure function of them: runs on any worker). */
+  private static Encoded encode(String run, List<Applicant> applicants, List<ApplicantResult> results,
+      Map<String, UUID> applications, int from, int to) {
+    CopyBuffer out = new CopyBuffer(null);
+    CopyBuffer texts = new CopyBuffer(null);
+    int[] ends = new int[to - from];
+    for (int i = from; i < to; i++) {
+      Applicant applicant = applicants.get(i);
+      ApplicantResult r = results.get(i);
+      if (!r.applicantKey().equals(applicant.applicantKey())) {
+        throw new IllegalStateException("the result does not list the input's applicants in key order");
+      }
+      Optional<Outcome> last = r.last();
+      out.ascii(run).tab().ascii(applicant.applicantKey()).tab()
+          .ascii(applications.get(applicant.applicantKey()).toString()).tab();
+      out.field(last.map(Outcome::phase).orElse(null)).tab();
+      out.field(last.map(Outcome::kind).orElse(null)).tab();
+      out.field(last.map(Outcome::schoolCode).orElse(null)).tab();
+      out.field(last.map(o -> o.explanation().rule()).orElse(null)).tab();
+      out.field(AllocationInput.canonical(applicant)).tab();
+      int start = texts.size();
+      texts.utf8(r.canonical());
+      ends[i - from] = texts.size();
+      out.escaped(texts.bytes(), start, texts.size()).endRow();
+    }
+    return new Encoded(out.bytes(), out.size(), texts.bytes(), ends);
   }
 
   /**
-   * COPY text-format rows encoded as UTF-8 into one growing byte buffer (no per-row strings), written to
-   * the driver in chunks of about a megabyte.
+   * COPY text-format rows encoded as UTF-8 into one growing byte buffer (no per-row strings): written to
+   * the driver in chunks of about a megabyte, or (without a driver's copy) kept for the caller.
    */
   static final class CopyBuffer {
     private static final int CHUNK = 1 << 20;
     private final org.postgresql.copy.CopyIn copy;
-    private byte[] bytes = new byte[CHUNK + (CHUNK >> 1)];
+    private byte[] bytes;
     private int size;
 
+    /** @param copy where full chunks go, or null to keep everything in this buffer */
     CopyBuffer(org.postgresql.copy.CopyIn copy) {
       this.copy = copy;
+      this.bytes = new byte[copy == null ? 1 << 16 : CHUNK + (CHUNK >> 1)];
     }
 
     CopyBuffer tab() {
@@ -282,11 +465,17 @@ public final class AllocationEngine {
     }
 
     CopyBuffer newline() throws SQLException {
-      ensure(1);
-      bytes[size++] = '\n';
-      if (size >= CHUNK) {
+      endRow();
+      if (copy != null && size >= CHUNK) {
         flush();
       }
+      return this;
+    }
+
+    /** Ends a row without handing anything to the driver. */
+    CopyBuffer endRow() {
+      ensure(1);
+      bytes[size++] = '\n';
       return this;
     }
 
@@ -304,10 +493,51 @@ public final class AllocationEngine {
       if (value == null) {
         return ascii("\\N");
       }
+      return encode(value, true);
+    }
+
+    /** The text as UTF-8, nothing escaped (as {@code String.getBytes(UTF_8)}). */
+    CopyBuffer utf8(String value) {
+      return encode(value, false);
+    }
+
+    /** UTF-8 bytes as a field: backslash, tab, newline and carriage return escaped. */
+    CopyBuffer escaped(byte[] utf8, int from, int to) {
+      ensure((to - from) * 2);
+      for (int i = from; i < to; i++) {
+        byte b = utf8[i];
+        switch (b) {
+          case '\\' -> {
+            bytes[size++] = '\\';
+            bytes[size++] = '\\';
+          }
+          case '\t' -> {
+            bytes[size++] = '\\';
+            bytes[size++] = 't';
+          }
+          case '\n' -> {
+            bytes[size++] = '\\';
+            bytes[size++] = 'n';
+          }
+          case '\r' -> {
+            bytes[size++] = '\\';
+            bytes[size++] = 'r';
+          }
+          default -> bytes[size++] = b;
+        }
+      }
+      return this;
+    }
+
+    private CopyBuffer encode(String value, boolean escape) {
       ensure(value.length() * 3 + 8);
       for (int i = 0; i < value.length(); i++) {
         char ch = value.charAt(i);
         if (ch < 0x80) {
+          if (!escape) {
+            bytes[size++] = (byte) ch;
+            continue;
+          }
           switch (ch) {
             case '\\' -> {
               bytes[size++] = '\\';
@@ -346,6 +576,16 @@ public final class AllocationEngine {
         }
       }
       return this;
+    }
+
+    /** How many bytes are held. */
+    int size() {
+      return size;
+    }
+
+    /** The buffer itself (its first {@link #size()} bytes are the content). */
+    byte[] bytes() {
+      return bytes;
     }
 
     void flush() throws SQLException {

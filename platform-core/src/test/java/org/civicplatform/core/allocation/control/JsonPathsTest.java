@@ -36,12 +36,42 @@ class JsonPathsTest {
   }
 
   @Test
-  void anArrayIsReadWholeOnce() {
+  void theMembersOfAnArraysElementsAreReadAsOneListPerMemberWithTheArraysLength() {
     JsonPaths parts = JsonPaths.of(List.of("total", "items[].item", "items[].value"));
-    assertEquals(List.of("(confirmed_points #> '{total}')::text", "(confirmed_points #> '{items}')::text"),
+    assertEquals(List.of("(confirmed_points #> '{total}')::text",
+            "jsonb_path_query_first(confirmed_points, 'strict $.\"items\".size()', '{}', true)::text",
+            "jsonb_path_query_array(confirmed_points, 'strict $.\"items\"[*].\"item\"', '{}', true)::text",
+            "jsonb_path_query_array(confirmed_points, 'strict $.\"items\"[*].\"value\"', '{}', true)::text"),
         parts.columns("confirmed_points"));
-    assertEquals(Jsons.object("{\"total\":132.84,\"items\":[{\"item\":\"property\",\"value\":41.17}]}"),
-        parts.object(Arrays.asList("132.84", "[{\"item\": \"property\", \"value\": 41.17}]")));
+    assertEquals(Jsons.object("{\"total\":132.84,\"items\":[{\"item\":\"property\",\"value\":41.17},"
+            + "{\"item\":\"title\",\"value\":null}]}"),
+        parts.object(Arrays.asList("132.84", "2", "[\"property\", \"title\"]", "[41.17, null]")));
+  }
+
+  @Test
+  void aRowWhoseElementsLackAMemberIsIrregularAndIsReadWithTheArrayWhole() {
+    JsonPaths parts = JsonPaths.of(List.of("total", "items[].item", "items[].value"));
+    assertThrows(JsonPaths.Irregular.class, () -> parts.object(Arrays.asList("1", "2", "[\"a\", \"b\"]", null)));
+    assertThrows(JsonPaths.Irregular.class, () -> parts.object(Arrays.asList("1", "2", "[\"a\"]", "[1, 2]")));
+    assertEquals(List.of("(confirmed_points #> '{total}')::text", "(confirmed_points #> '{items}')::text", "null::text",
+        "null::text"), parts.wholeArrays("confirmed_points"));
+    assertEquals(Jsons.object("{\"total\":1,\"items\":[{\"item\":\"a\"},{\"value\":2}]}"),
+        parts.wholeObject(Arrays.asList("1", "[{\"item\":\"a\"},{\"value\":2}]", null, null)));
+  }
+
+  @Test
+  void anArrayReadDeeperThanOneMemberOrWithoutMembersIsReadWholeOnce() {
+    JsonPaths parts = JsonPaths.of(List.of("items[].label.zh", "items[].item", "rows[]"));
+    assertEquals(List.of("(confirmed_points #> '{items}')::text", "(confirmed_points #> '{rows}')::text"),
+        parts.columns("confirmed_points"));
+    assertEquals(Jsons.object("{\"items\":[{\"item\":\"a\"}]}"),
+        parts.object(Arrays.asList("[{\"item\":\"a\"}]", null)));
+  }
+
+  @Test
+  void noRowOfAnAbsentArrayIsIrregular() {
+    JsonPaths parts = JsonPaths.of(List.of("total", "items[].item"));
+    assertEquals(Jsons.object("{\"total\":3}"), parts.object(Arrays.asList("3", null, null)));
   }
 
   @Test
