@@ -163,16 +163,8 @@ final class SecondRoundScenario {
 
   /** The stored result texts of one run by application id. */
   static java.util.Map<UUID, String> results(UUID run) throws Exception {
-    java.util.Map<UUID, String> results = new java.util.HashMap<>();
-    try (Connection c = TestPlatform.get().database().connect();
-        PreparedStatement ps = c.prepareStatement("select application_id, result_json from allocation_applicant where run_id = ?")) {
-      ps.setObject(1, run);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          results.put(rs.getObject(1, UUID.class), rs.getString(2));
-        }
-      }
+    try (Connection c = TestPlatform.get().database().connect()) {
+      return org.civicplatform.core.allocation.control.RunTexts.resultsByApplication(c, run);
     }
-    return results;
   }
 }

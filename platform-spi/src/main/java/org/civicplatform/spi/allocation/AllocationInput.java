@@ -21,11 +21,21 @@ import java.util.SortedMap;
  * @param applicants the applicants, unique by key; every chosen school must be among {@code schools}
  * @param untilPhase the last phase to run (e.g. stop after {@code PUBLIC} until second-round choices are
  *     filed), or null to run every phase
+ * @param digest {@link #digest()} when the caller already has it (computed from the same canonical
+ *     texts, e.g. written on several cores while the applicants were read), or null to compute it when
+ *     asked; not part of {@link #equals}
  */
 public record AllocationInput(
-    String seed, List<SchoolSeats> schools, List<Applicant> applicants, String untilPhase) {
+    String seed, List<SchoolSeats> schools, List<Applicant> applicants, String untilPhase, String digest) {
+
+  public AllocationInput(String seed, List<SchoolSeats> schools, List<Applicant> applicants, String untilPhase) {
+    this(seed, schools, applicants, untilPhase, null);
+  }
 
   public AllocationInput {
+    if (digest != null && !digest.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("not a SHA-256 digest: " + digest);
+    }
     Objects.requireNonNull(seed, "seed");
     if (seed.isEmpty()) {
       throw new IllegalArgumentException("the lottery seed must not be empty");
@@ -114,8 +124,31 @@ public record AllocationInput(
   }
 
   /** Lower-case hex SHA-256 of the UTF-8 {@link #canonical()} text. */
+  @Override
   public String digest() {
-    return CanonicalJson.sha256Hex(canonicalForm());
+    return digest != null ? digest : CanonicalJson.sha256Hex(canonicalForm());
+  }
+
+  /** The same input, with its digest computed from its pieces' canonical texts (see {@link #assemble}). */
+  public AllocationInput withDigestOf(List<String> schoolTexts, List<String> applicantTexts) {
+    SortedMap<String, Object> object = CanonicalJson.object();
+    object.put("seedCommitment", seedCommitment());
+    object.put("untilPhase", untilPhase);
+    object.put("schools", CanonicalJson.lazy(schoolTexts, CanonicalJson.Raw::new));
+    object.put("applicants", CanonicalJson.lazy(applicantTexts, CanonicalJson.Raw::new));
+    return new AllocationInput(seed, schools, applicants, untilPhase, CanonicalJson.sha256Hex(object));
+  }
+
+  /** Equal when seed, schools, applicants and last phase are (a known digest is not compared). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AllocationInput other && seed.equals(other.seed) && schools.equals(other.schools)
+        && applicants.equals(other.applicants) && Objects.equals(untilPhase, other.untilPhase);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(seed, schools, applicants, untilPhase);
   }
 
   private SortedMap<String, Object> canonicalForm() {

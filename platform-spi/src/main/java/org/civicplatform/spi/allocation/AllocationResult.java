@@ -90,7 +90,7 @@ public record AllocationResult(
     object.put("seedCommitment", seedCommitment);
     object.put("inputDigest", inputDigest);
     object.put("phases", phases);
-    object.put("applicants", CanonicalJson.lazy(applicants, ApplicantResult::canonicalForm));
+    object.put("applicants", CanonicalJson.lazy(applicants, a -> new CanonicalJson.Raw(a.canonical())));
     object.put("schools", CanonicalJson.lazy(schools, SchoolTally::canonicalForm));
     object.put("districtLines", CanonicalJson.lazy(districtLines, DistrictLine::canonicalForm));
     return object;

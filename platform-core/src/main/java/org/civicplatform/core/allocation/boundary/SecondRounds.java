@@ -200,16 +200,10 @@ public class SecondRounds {
       String input = null;
       String result = null;
       if (run != null) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "select input_json, result_json from allocation_applicant where run_id = ? and application_id = ?")) {
-          ps.setObject(1, run.id());
-          ps.setObject(2, application.id());
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              input = rs.getString(1);
-              result = rs.getString(2);
-            }
-          }
+        var texts = RunStore.texts(c, run.id(), application.id());
+        if (texts.isPresent()) {
+          input = texts.get().input();
+          result = texts.get().result();
         }
       }
       boolean marked = false;

@@ -104,6 +104,11 @@ public final class AllocationEngine {
       schools.forEach(s -> seats.add(procedure.seats(s)));
       Loaded loaded = load(c, procedure, request, schools, workers);
       AllocationInput input = new AllocationInput(request.seed(), seats, loaded.applicants(), request.untilPhase());
+      // each applicant's canonical input text was written by the worker that mapped it: the input's
+      // digest is computed from those texts (the procedure would otherwise write them all once more)
+      List<String> inputTexts = new ArrayList<>(input.applicants().size());
+      input.applicants().forEach(a -> inputTexts.add(loaded.inputTexts().get(a.applicantKey())));
+      input = input.withDigestOf(input.schools().stream().map(AllocationInput::canonical).toList(), inputTexts);
       long t1 = System.nanoTime();
       AllocationResult result = procedure.run(input);
       String inputDigest = result.inputDigest();
@@ -114,7 +119,7 @@ public final class AllocationEngine {
       // the run row first (the applicants' rows refer to it); its result digest once they are written
       insertRun(c, runId, tenant, procedure, request, input, result, inputDigest, "", placed, (t2 - t1) / 1_000_000,
           now);
-      String resultDigest = copyApplicants(c, runId, input, result, loaded.applications(), workers);
+      String resultDigest = copyApplicants(c, runId, input, inputTexts, result, loaded.applications(), workers);
       try (PreparedStatement ps = c.prepareStatement("update allocation_run set result_digest = ? where id = ?")) {
         ps.setString(1, resultDigest);
         ps.setObject(2, runId);
@@ -154,11 +159,18 @@ public final class AllocationEngine {
   /** One application as read: the texts of the selected parts. */
   private record Row(UUID id, String key, String district, boolean reviewed, String[] answers, String[] points) {}
 
-  /** What a worker made of a row: the applicant (or none), or irregular (read its arrays whole). */
-  private record Mapped(Row row, Applicant applicant, boolean irregular) {}
+  /**
+   * What a worker made of a row: the applicant (or none) with its canonical input text, or irregular
+   * (read its arrays whole).
+   */
+  private record Mapped(Row row, Applicant applicant, String text, boolean irregular) {}
 
-  /** The applicants read, their applications by key, and how long was spent waiting for rows. */
-  private record Loaded(List<Applicant> applicants, Map<String, UUID> applications, long waitedMillis) {}
+  /**
+   * The applicants read, their applications and canonical input texts by key, and how long was spent
+   * waiting for rows.
+   */
+  private record Loaded(List<Applicant> applicants, Map<String, UUID> applications, Map<String, String> inputTexts,
+      long waitedMillis) {}
 
   /**
    * Reads the applications taking part, only the parts the procedure uses (one column each), and maps
@@ -170,6 +182,7 @@ public final class AllocationEngine {
     JsonPaths pointParts = JsonPaths.of(procedure.confirmedPointsPaths());
     Pseudonyms pseudonyms = Pseudonyms.of(c, request.tenant(), request.schoolYear());
     Map<String, UUID> applications = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
     List<Applicant> applicants = new ArrayList<>();
     java.util.ArrayDeque<Future<List<Mapped>>> pending = new java.util.ArrayDeque<>();
     List<Row> irregular = new ArrayList<>();
@@ -181,6 +194,7 @@ public final class AllocationEngine {
       } else if (m.applicant() != null) {
         applicants.add(m.applicant());
         applications.put(m.row().key(), m.row().id());
+        texts.put(m.row().key(), m.text());
       }
     });
     long[] waited = {0};
@@ -224,7 +238,7 @@ public final class AllocationEngine {
         }
       }
     }
-    return new Loaded(applicants, applications, waited[0] / 1_000_000);
+    return new Loaded(applicants, applications, texts, waited[0] / 1_000_000);
   }
 
   private static String select(List<String> answerColumns, List<String> pointColumns) {
@@ -258,7 +272,7 @@ public final class AllocationEngine {
       points = arraysWhole ? pointParts.wholeObject(Arrays.asList(row.points()))
           : pointParts.object(Arrays.asList(row.points()));
     } catch (JsonPaths.Irregular e) {
-      return new Mapped(row, null, true);
+      return new Mapped(row, null, null, true);
     }
     if (answers == null) {
       answers = JsonValue.EMPTY_JSON_OBJECT;
@@ -269,7 +283,8 @@ public final class AllocationEngine {
     ApplicationFacts facts = new ApplicationFacts(row.key(), answers, row.district(), request.stage(), row.reviewed(),
         request.schoolYear(), schools, Optional.ofNullable(points));
     try {
-      return new Mapped(row, procedure.applicant(facts).orElse(null), false);
+      Applicant applicant = procedure.applicant(facts).orElse(null);
+      return new Mapped(row, applicant, applicant == null ? null : AllocationInput.canonical(applicant), false);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("application " + row.id() + ": " + e.getMessage(), e);
     }
@@ -353,18 +368,23 @@ public final class AllocationEngine {
     }
   }
 
-  /** A chunk of COPY rows and, for the digest, the UTF-8 result texts one after the other. */
-  private record Encoded(byte[] rows, int rowBytes, byte[] results, int[] ends) {}
+  /**
+   * A chunk of applicants encoded: their COPY rows, the UTF-8 result texts one per line ({@code ends}: where
+   * each text ends, for the digest), and the deflated input and result lines to store.
+   */
+  private record Encoded(int first, int count, byte[] rows, int rowBytes, byte[] results, int[] ends,
+      byte[] inputsStored, byte[] resultsStored) {}
 
   /**
-   * Writes every applicant's row: the canonical input and result texts are written on the workers, a
-   * chunk at a time, while this thread hashes the result texts into the digest (in key order) and hands
-   * the finished rows to PostgreSQL. Returns the result digest.
+   * Writes every applicant's row and texts: the canonical input and result texts are written on the
+   * workers, a chunk at a time, while this thread hashes the result texts into the digest (in key order)
+   * and hands the finished rows to PostgreSQL; then the chunks of texts ({@link RunTexts}). Returns the
+   * result digest.
    */
-  private static String copyApplicants(Connection c, UUID runId, AllocationInput input, AllocationResult result,
-      Map<String, UUID> applications, ExecutorService workers) throws SQLException {
-    String sql = "copy allocation_applicant (run_id, applicant_key, application_id, final_phase, outcome, school_code,"
-        + " rule, input_json, result_json) from stdin";
+  private static String copyApplicants(Connection c, UUID runId, AllocationInput input, List<String> inputTexts,
+      AllocationResult result, Map<String, UUID> applications, ExecutorService workers) throws SQLException {
+    String sql = "copy allocation_applicant (run_id, applicant_key, application_id, ordinal, final_phase, outcome,"
+        + " school_code, rule) from stdin";
     String run = runId.toString();
     List<Applicant> applicants = input.applicants();
     List<ApplicantResult> results = result.applicants();
@@ -374,18 +394,21 @@ public final class AllocationEngine {
     AllocationResult.Digest digest = new AllocationResult.Digest(result.seedCommitment(), result.inputDigest(),
         result.phases(), result.schools().stream().map(SchoolTally::canonical).toList(),
         result.districtLines().stream().map(DistrictLine::canonical).toList());
+    List<Encoded> chunks = new ArrayList<>();
     PGConnection pg = c.unwrap(PGConnection.class);
     var copy = pg.getCopyAPI().copyIn(sql);
     try {
       java.util.ArrayDeque<Future<List<Encoded>>> pending = new java.util.ArrayDeque<>();
       SQLException[] failed = {null};
-      java.util.function.Consumer<List<Encoded>> write = chunk -> {
-        Encoded e = chunk.get(0);
+      java.util.function.Consumer<List<Encoded>> write = done -> {
+        Encoded e = done.get(0);
         int from = 0;
         for (int end : e.ends()) {
           digest.add(e.results(), from, end);
-          from = end;
+          from = end + 1; // the line break
         }
+        // keep only what is stored
+        chunks.add(new Encoded(e.first(), e.count(), null, 0, null, null, e.inputsStored(), e.resultsStored()));
         try {
           if (failed[0] == null) {
             copy.writeToCopy(e.rows(), 0, e.rowBytes());
@@ -397,7 +420,7 @@ public final class AllocationEngine {
       for (int from = 0; from < applicants.size(); from += CHUNK) {
         int to = Math.min(applicants.size(), from + CHUNK);
         submit(workers, pending, List.of(new int[] {from, to}),
-            range -> encode(run, applicants, results, applications, range[0], range[1]), write);
+            range -> encode(run, applicants, inputTexts, results, applications, range[0], range[1]), write);
       }
       while (!pending.isEmpty()) {
         write.accept(take(pending.poll()));
@@ -411,13 +434,26 @@ public final class AllocationEngine {
         copy.cancelCopy();
       }
     }
+    try (PreparedStatement ps = c.prepareStatement("insert into allocation_text (run_id, first_ordinal, applicants,"
+        + " format, inputs, results) values (?, ?, ?, 'deflate', ?, ?)")) {
+      for (Encoded e : chunks) {
+        ps.setObject(1, runId);
+        ps.setInt(2, e.first());
+        ps.setInt(3, e.count());
+        ps.setBytes(4, e.inputsStored());
+        ps.setBytes(5, e.resultsStored());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
     return digest.hex();
   }
 
-  /** The COPY rows of applicants {@code [from, to)} (a pure function of them: runs on any worker). */
-  private static Encoded encode(String run, List<Applicant> applicants, List<ApplicantResult> results,
-      Map<String, UUID> applications, int from, int to) {
-    CopyBuffer out = new CopyBuffer(null);
+  /** Applicants {@code [from, to)} encoded (a pure function of them: runs on any worker). */
+  private static Encoded encode(String run, List<Applicant> applicants, List<String> inputTexts,
+      List<ApplicantResult> results, Map<String, UUID> applications, int from, int to) {
+    CopyBuffer rows = new CopyBuffer(null);
+    CopyBuffer inputs = new CopyBuffer(null);
     CopyBuffer texts = new CopyBuffer(null);
     int[] ends = new int[to - from];
     for (int i = from; i < to; i++) {
@@ -427,19 +463,22 @@ public final class AllocationEngine {
         throw new IllegalStateException("the result does not list the input's applicants in key order");
       }
       Optional<Outcome> last = r.last();
-      out.ascii(run).tab().ascii(applicant.applicantKey()).tab()
-          .ascii(applications.get(applicant.applicantKey()).toString()).tab();
-      out.field(last.map(Outcome::phase).orElse(null)).tab();
-      out.field(last.map(Outcome::kind).orElse(null)).tab();
-      out.field(last.map(Outcome::schoolCode).orElse(null)).tab();
-      out.field(last.map(o -> o.explanation().rule()).orElse(null)).tab();
-      out.field(AllocationInput.canonical(applicant)).tab();
-      int start = texts.size();
+      rows.ascii(run).tab().ascii(applicant.applicantKey()).tab()
+          .ascii(applications.get(applicant.applicantKey()).toString()).tab().ascii(Integer.toString(i)).tab();
+      rows.field(last.map(Outcome::phase).orElse(null)).tab();
+      rows.field(last.map(Outcome::kind).orElse(null)).tab();
+      rows.field(last.map(Outcome::schoolCode).orElse(null)).tab();
+      rows.field(last.map(o -> o.explanation().rule()).orElse(null)).endRow();
+      if (i > from) {
+        inputs.endRow(); // one text per line: canonical JSON has no line breaks
+        texts.endRow();
+      }
+      inputs.utf8(inputTexts.get(i));
       texts.utf8(r.canonical());
       ends[i - from] = texts.size();
-      out.escaped(texts.bytes(), start, texts.size()).endRow();
     }
-    return new Encoded(out.bytes(), out.size(), texts.bytes(), ends);
+    return new Encoded(from, to - from, rows.bytes(), rows.size(), texts.bytes(), ends,
+        RunTexts.deflate(inputs.bytes(), inputs.size()), RunTexts.deflate(texts.bytes(), texts.size()));
   }
 
   /**
@@ -493,51 +532,23 @@ public final class AllocationEngine {
       if (value == null) {
         return ascii("\\N");
       }
-      return encode(value, true);
+      return encode(value);
     }
 
-    /** The text as UTF-8, nothing escaped (as {@code String.getBytes(UTF_8)}). */
+    /** The text as UTF-8, nothing escaped. */
     CopyBuffer utf8(String value) {
-      return encode(value, false);
-    }
-
-    /** UTF-8 bytes as a field: backslash, tab, newline and carriage return escaped. */
-    CopyBuffer escaped(byte[] utf8, int from, int to) {
-      ensure((to - from) * 2);
-      for (int i = from; i < to; i++) {
-        byte b = utf8[i];
-        switch (b) {
-          case '\\' -> {
-            bytes[size++] = '\\';
-            bytes[size++] = '\\';
-          }
-          case '\t' -> {
-            bytes[size++] = '\\';
-            bytes[size++] = 't';
-          }
-          case '\n' -> {
-            bytes[size++] = '\\';
-            bytes[size++] = 'n';
-          }
-          case '\r' -> {
-            bytes[size++] = '\\';
-            bytes[size++] = 'r';
-          }
-          default -> bytes[size++] = b;
-        }
-      }
+      byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ensure(utf8.length);
+      System.arraycopy(utf8, 0, bytes, size, utf8.length);
+      size += utf8.length;
       return this;
     }
 
-    private CopyBuffer encode(String value, boolean escape) {
+    private CopyBuffer encode(String value) {
       ensure(value.length() * 3 + 8);
       for (int i = 0; i < value.length(); i++) {
         char ch = value.charAt(i);
         if (ch < 0x80) {
-          if (!escape) {
-            bytes[size++] = (byte) ch;
-            continue;
-          }
           switch (ch) {
             case '\\' -> {
               bytes[size++] = '\\';

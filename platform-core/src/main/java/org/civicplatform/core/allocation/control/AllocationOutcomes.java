@@ -41,7 +41,7 @@ public class AllocationOutcomes implements PublishedOutcomes {
   public Published of(String tenant, UUID applicationId) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("""
-            select r.until_phase, a.result_json from allocation_applicant a
+            select r.until_phase, a.run_id, a.ordinal from allocation_applicant a
             join allocation_run r on r.id = a.run_id
             where a.application_id = ? and r.tenant_id = ? and r.status = 'PUBLISHED'
             order by r.published_at desc limit 1""")) {
@@ -52,7 +52,8 @@ public class AllocationOutcomes implements PublishedOutcomes {
           return Published.NONE;
         }
         AllocationProcedure procedure = tenants.require(tenant).allocation();
-        return published(procedure.phases(), rs.getString(1), Jsons.object(rs.getString(2)));
+        String result = RunTexts.of(c, rs.getObject(2, UUID.class), rs.getInt(3)).result();
+        return published(procedure.phases(), rs.getString(1), Jsons.object(result));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the published placement", e);

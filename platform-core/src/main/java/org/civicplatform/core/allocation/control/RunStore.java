@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.civicplatform.spi.allocation.AllocationInput;
@@ -160,8 +161,11 @@ public final class RunStore {
       }
     }
     JsonArrayBuilder items = Jsons.arrayBuilder();
+    record Row(String key, String phase, String outcome, String school, String rule, String registration,
+        String masked, int ordinal) {}
+    List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "select a.applicant_key, a.final_phase, a.outcome, a.school_code, a.rule, a.input_json, a.result_json,"
+        "select a.applicant_key, a.final_phase, a.outcome, a.school_code, a.rule, a.ordinal,"
             + " p.registration_number, p.child_id_masked from allocation_applicant a"
             + " left join application p on p.id = a.application_id" + where
             + " order by a.applicant_key collate \"C\" limit ? offset ?")) {
@@ -170,18 +174,24 @@ public final class RunStore {
       ps.setLong(i, (long) page * size);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          JsonObjectBuilder item = Jsons.objectBuilder().add("applicantKey", rs.getString(1));
-          addIfPresent(item, "phase", rs.getString(2));
-          addIfPresent(item, "outcome", rs.getString(3));
-          addIfPresent(item, "school", rs.getString(4));
-          addIfPresent(item, "rule", rs.getString(5));
-          addIfPresent(item, "registrationNumber", rs.getString(8));
-          addIfPresent(item, "childIdMasked", rs.getString(9));
-          item.add("input", Jsons.object(rs.getString(6)));
-          item.add("result", Jsons.object(rs.getString(7)));
-          items.add(item);
+          rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getString(7), rs.getString(8), rs.getInt(6)));
         }
       }
+    }
+    Map<Integer, RunTexts.Texts> texts = RunTexts.of(c, run.id(), rows.stream().map(Row::ordinal).toList());
+    for (Row row : rows) {
+      JsonObjectBuilder item = Jsons.objectBuilder().add("applicantKey", row.key());
+      addIfPresent(item, "phase", row.phase());
+      addIfPresent(item, "outcome", row.outcome());
+      addIfPresent(item, "school", row.school());
+      addIfPresent(item, "rule", row.rule());
+      addIfPresent(item, "registrationNumber", row.registration());
+      addIfPresent(item, "childIdMasked", row.masked());
+      RunTexts.Texts t = texts.get(row.ordinal());
+      item.add("input", Jsons.object(t.input()));
+      item.add("result", Jsons.object(t.result()));
+      items.add(item);
     }
     return Jsons.objectBuilder().add("items", items).add("total", total).add("page", page).add("size", size)
         .build();
@@ -211,16 +221,30 @@ public final class RunStore {
 
   public static Optional<Admission> admission(Connection c, String tenant, UUID application) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "select r.id, r.published_at, a.outcome, a.school_code, a.final_phase, a.result_json from allocation_applicant a"
+        "select r.id, r.published_at, a.outcome, a.school_code, a.final_phase, a.ordinal from allocation_applicant a"
             + " join allocation_run r on r.id = a.run_id where a.application_id = ? and r.tenant_id = ?"
             + " and r.status = 'PUBLISHED' order by r.published_at desc limit 1")) {
       ps.setObject(1, application);
       ps.setString(2, tenant);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Admission(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6)))
-            : Optional.empty();
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        UUID run = rs.getObject(1, UUID.class);
+        return Optional.of(new Admission(run, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+            rs.getString(5), RunTexts.of(c, run, rs.getInt(6)).result()));
+      }
+    }
+  }
+
+  /** The texts of one application in a run, if it took part. */
+  public static Optional<RunTexts.Texts> texts(Connection c, UUID run, UUID application) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select ordinal from allocation_applicant where run_id = ? and application_id = ?")) {
+      ps.setObject(1, run);
+      ps.setObject(2, application);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(RunTexts.of(c, run, rs.getInt(1))) : Optional.empty();
       }
     }
   }
@@ -234,12 +258,10 @@ public final class RunStore {
   public static Texts texts(Connection c, Run run) throws SQLException {
     List<String> schools = column(c, "select canonical from allocation_input_school where run_id = ?"
         + " order by school_code collate \"C\"", run.id());
-    List<String> inputs = column(c, "select input_json from allocation_applicant where run_id = ?"
-        + " order by applicant_key collate \"C\"", run.id());
+    List<String> inputs = RunTexts.all(c, run.id(), false);
     String input = AllocationInput.assemble(run.seedCommitment(), run.untilPhase(), schools, inputs);
     inputs = null;
-    List<String> results = column(c, "select result_json from allocation_applicant where run_id = ?"
-        + " order by applicant_key collate \"C\"", run.id());
+    List<String> results = RunTexts.all(c, run.id(), true);
     List<String> tallies = column(c, "select canonical from allocation_school where run_id = ?"
         + " order by school_code collate \"C\", stage collate \"C\"", run.id());
     List<String> lines = column(c, "select canonical from allocation_district_line where run_id = ?"
@@ -302,34 +324,52 @@ public final class RunStore {
    * PostgreSQL picks the outcomes of those phases out of each stored result (jsonpath) and compares them.
    */
   public static Comparison compare(Connection c, UUID published, UUID next, List<String> phases) throws SQLException {
-    int checked = 0;
+    Map<UUID, Keyed> before = phaseOutcomes(c, published, phases);
+    Map<UUID, Keyed> after = phaseOutcomes(c, next, phases);
+    java.util.TreeMap<String, Boolean> differs = new java.util.TreeMap<>(); // key order = collate "C" for hex keys
+    before.forEach((application, b) -> {
+      Keyed a = after.get(application);
+      differs.put(b.key(), !b.outcomes().equals(a == null ? List.of() : a.outcomes()));
+    });
+    after.forEach((application, a) -> {
+      if (!before.containsKey(application)) {
+        differs.put(a.key(), !a.outcomes().isEmpty());
+      }
+    });
     List<String> changed = new ArrayList<>();
-    String pick = "coalesce(jsonb_path_query_array(result_json::jsonb, '$.outcomes[*] ? (@.phase == $p[*])',"
-        + " jsonb_build_object('p', ?::jsonb)), '[]'::jsonb)";
+    differs.forEach((key, d) -> {
+      if (d) {
+        changed.add(key);
+      }
+    });
+    return new Comparison(differs.size(), changed);
+  }
+
+  /** An applicant's key and outcomes of some phases. */
+  private record Keyed(String key, List<jakarta.json.JsonValue> outcomes) {}
+
+  /** Each application's outcomes of {@code phases} in a run (in the order stored). */
+  private static Map<UUID, Keyed> phaseOutcomes(Connection c, UUID run, List<String> phases) throws SQLException {
+    List<String> results = RunTexts.all(c, run, true);
+    Map<UUID, Keyed> outcomes = new java.util.HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "select coalesce(o.applicant_key, n.applicant_key), coalesce(o.e, '[]'::jsonb) is distinct from"
-            + " coalesce(n.e, '[]'::jsonb) from"
-            + " (select application_id, applicant_key, " + pick + " e from allocation_applicant where run_id = ?) o"
-            + " full join (select application_id, applicant_key, " + pick + " e from allocation_applicant where run_id = ?) n"
-            + " on n.application_id = o.application_id order by coalesce(o.applicant_key, n.applicant_key) collate \"C\"")) {
+        "select application_id, applicant_key, ordinal from allocation_applicant where run_id = ?")) {
       ps.setFetchSize(5000);
-      var list = Jsons.arrayBuilder();
-      phases.forEach(list::add);
-      String phaseList = list.build().toString();
-      ps.setString(1, phaseList);
-      ps.setObject(2, published);
-      ps.setString(3, phaseList);
-      ps.setObject(4, next);
+      ps.setObject(1, run);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          checked++;
-          if (rs.getBoolean(2)) {
-            changed.add(rs.getString(1));
+          List<jakarta.json.JsonValue> picked = new ArrayList<>();
+          for (JsonObject o : Jsons.object(results.get(rs.getInt(3))).getJsonArray("outcomes")
+              .getValuesAs(JsonObject.class)) {
+            if (phases.contains(o.getString("phase", ""))) {
+              picked.add(o);
+            }
           }
+          outcomes.put(rs.getObject(1, UUID.class), new Keyed(rs.getString(2), picked));
         }
       }
     }
-    return new Comparison(checked, changed);
+    return outcomes;
   }
 
   /** Records that {@code run} continues {@code published}, having checked {@code phases} for {@code checked} applicants. */
