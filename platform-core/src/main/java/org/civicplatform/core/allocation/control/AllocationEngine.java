@@ -184,11 +184,8 @@ public final class AllocationEngine {
     Map<String, UUID> applications = new HashMap<>();
     Map<String, String> texts = new HashMap<>();
     List<Applicant> applicants = new ArrayList<>();
-    java.util.ArrayDeque<Future<List<Mapped>>> pending = new java.util.ArrayDeque<>();
     List<Row> irregular = new ArrayList<>();
-    java.util.function.Function<Row, Mapped> map = row -> map(row, answerParts, pointParts, procedure, request,
-        schools, false);
-    java.util.function.Consumer<List<Mapped>> collect = chunk -> chunk.forEach(m -> {
+    InFlight<List<Mapped>> mapped = new InFlight<>(workers, chunk -> chunk.forEach(m -> {
       if (m.irregular()) {
         irregular.add(m.row());
       } else if (m.applicant() != null) {
@@ -196,7 +193,7 @@ public final class AllocationEngine {
         applications.put(m.row().key(), m.row().id());
         texts.put(m.row().key(), m.text());
       }
-    });
+    }));
     long[] waited = {0};
     String sql = select(answerParts.columns("answers"), pointParts.columns("confirmed_points"))
         + " from application where tenant_id = ? and school_year = ? and stage = ? and status in " + TAKING_PART;
@@ -212,16 +209,14 @@ public final class AllocationEngine {
         while (next(rs, waited)) {
           rows.add(row(rs, pseudonyms, answerParts.width(), pointParts.width()));
           if (rows.size() == CHUNK) {
-            submit(workers, pending, rows, map, collect);
+            mapped.submit(mapping(rows, answerParts, pointParts, procedure, request, schools));
             rows = new ArrayList<>(CHUNK);
           }
         }
-        submit(workers, pending, rows, map, collect);
+        mapped.submit(mapping(rows, answerParts, pointParts, procedure, request, schools));
       }
     }
-    while (!pending.isEmpty()) {
-      collect.accept(take(pending.poll()));
-    }
+    mapped.finish();
     if (!irregular.isEmpty()) {
       // rows whose array elements lack a member read one by one: read those arrays whole
       String whole = select(answerParts.wholeArrays("answers"), pointParts.wholeArrays("confirmed_points"))
@@ -231,7 +226,7 @@ public final class AllocationEngine {
           ps.setObject(1, r.id());
           try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
-              collect.accept(List.of(map(row(rs, pseudonyms, answerParts.width(), pointParts.width()), answerParts,
+              mapped.collect(List.of(map(row(rs, pseudonyms, answerParts.width(), pointParts.width()), answerParts,
                   pointParts, procedure, request, schools, true)));
             }
           }
@@ -290,25 +285,49 @@ public final class AllocationEngine {
     }
   }
 
-  /**
-   * Hands a chunk to the workers, first taking in (in order) what is done beyond the window, so that at
-   * most {@link #AHEAD} chunks are in flight.
-   */
-  private static <T, R> void submit(ExecutorService workers, java.util.ArrayDeque<Future<List<R>>> pending,
-      List<T> chunk, java.util.function.Function<T, R> work, java.util.function.Consumer<List<R>> collect) {
-    if (chunk.isEmpty()) {
-      return;
-    }
-    while (pending.size() >= AHEAD) {
-      collect.accept(take(pending.poll()));
-    }
-    pending.add(workers.submit(() -> {
-      List<R> out = new ArrayList<>(chunk.size());
-      for (T item : chunk) {
-        out.add(work.apply(item));
+  /** The task that maps a chunk of rows. */
+  private static java.util.concurrent.Callable<List<Mapped>> mapping(List<Row> rows, JsonPaths answerParts,
+      JsonPaths pointParts, AllocationProcedure procedure, Request request, List<School> schools) {
+    return () -> {
+      List<Mapped> out = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        out.add(map(row, answerParts, pointParts, procedure, request, schools, false));
       }
       return out;
-    }));
+    };
+  }
+
+  /**
+   * Tasks on the workers whose results are taken in, in the order the tasks were given, by the caller's
+   * thread; at most {@link #AHEAD} at a time (a new task first takes in the oldest beyond that).
+   */
+  private static final class InFlight<R> {
+    private final ExecutorService workers;
+    private final java.util.function.Consumer<R> collect;
+    private final java.util.ArrayDeque<Future<R>> pending = new java.util.ArrayDeque<>();
+
+    InFlight(ExecutorService workers, java.util.function.Consumer<R> collect) {
+      this.workers = workers;
+      this.collect = collect;
+    }
+
+    void submit(java.util.concurrent.Callable<R> task) {
+      while (pending.size() >= AHEAD) {
+        collect(take(pending.poll()));
+      }
+      pending.add(workers.submit(task));
+    }
+
+    void collect(R result) {
+      collect.accept(result);
+    }
+
+    /** Takes in every task still in flight. */
+    void finish() {
+      while (!pending.isEmpty()) {
+        collect(take(pending.poll()));
+      }
+    }
   }
 
   /** A worker's result; its exception as thrown by the worker. */
@@ -372,8 +391,10 @@ public final class AllocationEngine {
    * A chunk of applicants encoded: their COPY rows, the UTF-8 result texts one per line ({@code ends}: where
    * each text ends, for the digest), and the deflated input and result lines to store.
    */
-  private record Encoded(int first, int count, byte[] rows, int rowBytes, byte[] results, int[] ends,
-      byte[] inputsStored, byte[] resultsStored) {}
+  private record Encoded(byte[] rows, int rowBytes, byte[] results, int[] ends, Chunk stored) {}
+
+  /** A chunk of texts as stored ({@link RunTexts}): deflated input and result lines. */
+  private record Chunk(int first, int count, byte[] inputs, byte[] results) {}
 
   /**
    * Writes every applicant's row and texts: the canonical input and result texts are written on the
@@ -394,21 +415,18 @@ public final class AllocationEngine {
     AllocationResult.Digest digest = new AllocationResult.Digest(result.seedCommitment(), result.inputDigest(),
         result.phases(), result.schools().stream().map(SchoolTally::canonical).toList(),
         result.districtLines().stream().map(DistrictLine::canonical).toList());
-    List<Encoded> chunks = new ArrayList<>();
+    List<Chunk> chunks = new ArrayList<>();
     PGConnection pg = c.unwrap(PGConnection.class);
     var copy = pg.getCopyAPI().copyIn(sql);
     try {
-      java.util.ArrayDeque<Future<List<Encoded>>> pending = new java.util.ArrayDeque<>();
       SQLException[] failed = {null};
-      java.util.function.Consumer<List<Encoded>> write = done -> {
-        Encoded e = done.get(0);
+      InFlight<Encoded> encoded = new InFlight<>(workers, e -> {
         int from = 0;
         for (int end : e.ends()) {
           digest.add(e.results(), from, end);
           from = end + 1; // the line break
         }
-        // keep only what is stored
-        chunks.add(new Encoded(e.first(), e.count(), null, 0, null, null, e.inputsStored(), e.resultsStored()));
+        chunks.add(e.stored());
         try {
           if (failed[0] == null) {
             copy.writeToCopy(e.rows(), 0, e.rowBytes());
@@ -416,15 +434,13 @@ public final class AllocationEngine {
         } catch (SQLException x) {
           failed[0] = x;
         }
-      };
+      });
       for (int from = 0; from < applicants.size(); from += CHUNK) {
+        int first = from;
         int to = Math.min(applicants.size(), from + CHUNK);
-        submit(workers, pending, List.of(new int[] {from, to}),
-            range -> encode(run, applicants, inputTexts, results, applications, range[0], range[1]), write);
+        encoded.submit(() -> encode(run, applicants, inputTexts, results, applications, first, to));
       }
-      while (!pending.isEmpty()) {
-        write.accept(take(pending.poll()));
-      }
+      encoded.finish();
       if (failed[0] != null) {
         throw failed[0];
       }
@@ -436,12 +452,12 @@ public final class AllocationEngine {
     }
     try (PreparedStatement ps = c.prepareStatement("insert into allocation_text (run_id, first_ordinal, applicants,"
         + " format, inputs, results) values (?, ?, ?, 'deflate', ?, ?)")) {
-      for (Encoded e : chunks) {
+      for (Chunk chunk : chunks) {
         ps.setObject(1, runId);
-        ps.setInt(2, e.first());
-        ps.setInt(3, e.count());
-        ps.setBytes(4, e.inputsStored());
-        ps.setBytes(5, e.resultsStored());
+        ps.setInt(2, chunk.first());
+        ps.setInt(3, chunk.count());
+        ps.setBytes(4, chunk.inputs());
+        ps.setBytes(5, chunk.results());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -477,8 +493,8 @@ public final class AllocationEngine {
       texts.utf8(r.canonical());
       ends[i - from] = texts.size();
     }
-    return new Encoded(from, to - from, rows.bytes(), rows.size(), texts.bytes(), ends,
-        RunTexts.deflate(inputs.bytes(), inputs.size()), RunTexts.deflate(texts.bytes(), texts.size()));
+    return new Encoded(rows.bytes(), rows.size(), texts.bytes(), ends, new Chunk(from, to - from,
+        RunTexts.deflate(inputs.bytes(), inputs.size()), RunTexts.deflate(texts.bytes(), texts.size())));
   }
 
   /**
