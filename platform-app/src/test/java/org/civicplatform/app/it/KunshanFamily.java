@@ -28,7 +28,8 @@ final class KunshanFamily {
   static final String PASSWORD = "Civic#2024a";
   static final Pattern CODE = Pattern.compile("验证码为(\\d{6})");
   static final AtomicLong NEXT = new AtomicLong();
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
   final URL base;
   final Api api;

@@ -30,59 +30,68 @@ final class KunshanInputCheck {
 
   private KunshanInputCheck() {}
 
+  private static final List<String> SINGLE_CHOICE_BATCHES = List.of(PRIVATE_1, PUBLIC, PRIVATE_2);
+  private static final List<String> PRIVATE_BATCHES = List.of(PRIVATE_1, PRIVATE_2);
+  private static final List<String> PUBLIC_BATCHES = List.of(PUBLIC, SECOND_ROUND);
+  private static final List<String> RANKING_AMOUNTS = List.of(POINTS, INSURANCE, PROPERTY);
+
+  /** How a problem names the applicant (written only when there is a problem). */
+  private static String who(Applicant a) {
+    return "applicant " + a.applicantKey() + ": ";
+  }
+
   static void requireValid(AllocationInput input) {
     Map<String, SchoolSeats> schools = input.schoolsByCode();
     List<String> problems = new ArrayList<>();
     for (Applicant a : input.applicants()) {
-      String who = "applicant " + a.applicantKey() + ": ";
       if (!POINTS_APPLICANT.equals(a.category()) && !NON_POINTS_APPLICANT.equals(a.category())) {
-        problems.add(who + "category must be POINTS or NON_POINTS, not " + a.category());
+        problems.add(who(a) + "category must be POINTS or NON_POINTS, not " + a.category());
       }
       for (String batch : a.choices().keySet()) {
         if (!BATCHES.contains(batch)) {
-          problems.add(who + "unknown choice batch " + batch);
+          problems.add(who(a) + "unknown choice batch " + batch);
         }
       }
-      for (String batch : List.of(PRIVATE_1, PUBLIC, PRIVATE_2)) {
+      for (String batch : SINGLE_CHOICE_BATCHES) {
         if (a.choicesIn(batch).size() > 1) {
-          problems.add(who + "at most one school in batch " + batch);
+          problems.add(who(a) + "at most one school in batch " + batch);
         }
       }
       List<String> secondRound = a.choicesIn(SECOND_ROUND);
       if (secondRound.size() > SECOND_ROUND_CHOICES) {
-        problems.add(who + "at most " + SECOND_ROUND_CHOICES + " second-round choices");
+        problems.add(who(a) + "at most " + SECOND_ROUND_CHOICES + " second-round choices");
       }
-      if (new HashSet<>(secondRound).size() != secondRound.size()) {
-        problems.add(who + "a second-round school is listed twice");
+      if (secondRound.size() > 1 && new HashSet<>(secondRound).size() != secondRound.size()) {
+        problems.add(who(a) + "a second-round school is listed twice");
       }
-      for (String batch : List.of(PRIVATE_1, PRIVATE_2)) {
+      for (String batch : PRIVATE_BATCHES) {
         for (String code : a.choicesIn(batch)) {
           SchoolSeats school = schools.get(code);
           if (school.publicSchool() || !school.seats().containsKey(a.stage())) {
-            problems.add(who + code + " is not a private school for " + a.stage() + " (batch " + batch + ")");
+            problems.add(who(a) + code + " is not a private school for " + a.stage() + " (batch " + batch + ")");
           }
         }
       }
-      for (String batch : List.of(PUBLIC, SECOND_ROUND)) {
+      for (String batch : PUBLIC_BATCHES) {
         for (String code : a.choicesIn(batch)) {
           SchoolSeats school = schools.get(code);
           if (!school.publicSchool() || !school.districtCode().equals(a.districtCode())
               || !school.seats().containsKey(a.stage())) {
-            problems.add(who + code + " is not a public " + a.stage() + " school of district "
+            problems.add(who(a) + code + " is not a public " + a.stage() + " school of district "
                 + a.districtCode() + " (batch " + batch + ")");
           }
         }
       }
       if (KunshanAllocation.rankedByPoints(a)) {
-        for (String code : List.of(POINTS, INSURANCE, PROPERTY)) {
+        for (String code : RANKING_AMOUNTS) {
           if (!(a.values().get(code) instanceof RankingValue.Amount)) {
-            problems.add(who + "a reviewed points applicant needs the amount " + code);
+            problems.add(who(a) + "a reviewed points applicant needs the amount " + code);
           }
         }
       }
       RankingValue permit = a.values().get(PERMIT_ISSUED_ON);
       if (permit != null && !(permit instanceof RankingValue.Day)) {
-        problems.add(who + PERMIT_ISSUED_ON + " must be a day");
+        problems.add(who(a) + PERMIT_ISSUED_ON + " must be a day");
       }
       if (problems.size() >= REPORTED) {
         break;

@@ -110,6 +110,12 @@ public final class AllocationEngine {
       input.applicants().forEach(a -> inputTexts.add(loaded.inputTexts().get(a.applicantKey())));
       input = input.withDigestOf(input.schools().stream().map(AllocationInput::canonical).toList(), inputTexts);
       long t1 = System.nanoTime();
+      // the input texts are packed for storage on the workers while the procedure runs on this thread
+      List<Future<byte[]>> packedInputs = new ArrayList<>();
+      for (int from = 0; from < inputTexts.size(); from += CHUNK) {
+        List<String> chunk = inputTexts.subList(from, Math.min(inputTexts.size(), from + CHUNK));
+        packedInputs.add(workers.submit(() -> pack(chunk)));
+      }
       AllocationResult result = procedure.run(input);
       String inputDigest = result.inputDigest();
       long t2 = System.nanoTime();
@@ -119,7 +125,9 @@ public final class AllocationEngine {
       // the run row first (the applicants' rows refer to it); its result digest once they are written
       insertRun(c, runId, tenant, procedure, request, input, result, inputDigest, "", placed, (t2 - t1) / 1_000_000,
           now);
-      String resultDigest = copyApplicants(c, runId, input, inputTexts, result, loaded.applications(), workers);
+      List<byte[]> inputChunks = new ArrayList<>(packedInputs.size());
+      packedInputs.forEach(f -> inputChunks.add(take(f)));
+      String resultDigest = copyApplicants(c, runId, input, inputChunks, result, loaded.applications(), workers);
       try (PreparedStatement ps = c.prepareStatement("update allocation_run set result_digest = ? where id = ?")) {
         ps.setString(1, resultDigest);
         ps.setObject(2, runId);
@@ -157,13 +165,13 @@ public final class AllocationEngine {
   static final int AHEAD = 8;
 
   /** One application as read: the texts of the selected parts. */
-  private record Row(UUID id, String key, String district, boolean reviewed, String[] answers, String[] points) {}
+  private record Row(UUID id, String district, boolean reviewed, String[] answers, String[] points) {}
 
   /**
    * What a worker made of a row: the applicant (or none) with its canonical input text, or irregular
    * (read its arrays whole).
    */
-  private record Mapped(Row row, Applicant applicant, String text, boolean irregular) {}
+  private record Mapped(Row row, String key, Applicant applicant, String text, boolean irregular) {}
 
   /**
    * The applicants read, their applications and canonical input texts by key, and how long was spent
@@ -190,8 +198,8 @@ public final class AllocationEngine {
         irregular.add(m.row());
       } else if (m.applicant() != null) {
         applicants.add(m.applicant());
-        applications.put(m.row().key(), m.row().id());
-        texts.put(m.row().key(), m.text());
+        applications.put(m.key(), m.row().id());
+        texts.put(m.key(), m.text());
       }
     }));
     long[] waited = {0};
@@ -207,13 +215,13 @@ public final class AllocationEngine {
         waited[0] += System.nanoTime() - r0;
         List<Row> rows = new ArrayList<>(CHUNK);
         while (next(rs, waited)) {
-          rows.add(row(rs, pseudonyms, answerParts.width(), pointParts.width()));
+          rows.add(row(rs, answerParts.width(), pointParts.width()));
           if (rows.size() == CHUNK) {
-            mapped.submit(mapping(rows, answerParts, pointParts, procedure, request, schools));
+            mapped.submit(mapping(rows, pseudonyms, answerParts, pointParts, procedure, request, schools));
             rows = new ArrayList<>(CHUNK);
           }
         }
-        mapped.submit(mapping(rows, answerParts, pointParts, procedure, request, schools));
+        mapped.submit(mapping(rows, pseudonyms, answerParts, pointParts, procedure, request, schools));
       }
     }
     mapped.finish();
@@ -226,8 +234,8 @@ public final class AllocationEngine {
           ps.setObject(1, r.id());
           try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
-              mapped.collect(List.of(map(row(rs, pseudonyms, answerParts.width(), pointParts.width()), answerParts,
-                  pointParts, procedure, request, schools, true)));
+              mapped.collect(List.of(map(row(rs, answerParts.width(), pointParts.width()), pseudonyms.keyer(),
+                  answerParts, pointParts, procedure, request, schools, true)));
             }
           }
         }
@@ -243,7 +251,7 @@ public final class AllocationEngine {
     return select.toString();
   }
 
-  private static Row row(ResultSet rs, Pseudonyms pseudonyms, int answerWidth, int pointWidth) throws SQLException {
+  private static Row row(ResultSet rs, int answerWidth, int pointWidth) throws SQLException {
     UUID id = rs.getObject(1, UUID.class);
     String[] answers = new String[answerWidth];
     String[] points = new String[pointWidth];
@@ -253,12 +261,14 @@ public final class AllocationEngine {
     for (int i = 0; i < points.length; i++) {
       points[i] = rs.getString(4 + answerWidth + i);
     }
-    return new Row(id, pseudonyms.key(id), rs.getString(2), "REVIEWED".equals(rs.getString(3)), answers, points);
+    return new Row(id, rs.getString(2), "REVIEWED".equals(rs.getString(3)), answers, points);
   }
 
   /** The applicant of one row (a pure function of the row: runs on any worker). */
-  private static Mapped map(Row row, JsonPaths answerParts, JsonPaths pointParts, AllocationProcedure procedure,
-      Request request, List<School> schools, boolean arraysWhole) {
+  private static Mapped map(Row row, java.util.function.Function<UUID, String> keys, JsonPaths answerParts,
+      JsonPaths pointParts, AllocationProcedure procedure, Request request, List<School> schools,
+      boolean arraysWhole) {
+    String key = keys.apply(row.id());
     JsonObject answers;
     JsonObject points;
     try {
@@ -267,7 +277,7 @@ public final class AllocationEngine {
       points = arraysWhole ? pointParts.wholeObject(Arrays.asList(row.points()))
           : pointParts.object(Arrays.asList(row.points()));
     } catch (JsonPaths.Irregular e) {
-      return new Mapped(row, null, null, true);
+      return new Mapped(row, key, null, null, true);
     }
     if (answers == null) {
       answers = JsonValue.EMPTY_JSON_OBJECT;
@@ -275,23 +285,25 @@ public final class AllocationEngine {
     if (!row.reviewed() || points == JsonValue.EMPTY_JSON_OBJECT) {
       points = null; // nothing confirmed is stored
     }
-    ApplicationFacts facts = new ApplicationFacts(row.key(), answers, row.district(), request.stage(), row.reviewed(),
+    ApplicationFacts facts = new ApplicationFacts(key, answers, row.district(), request.stage(), row.reviewed(),
         request.schoolYear(), schools, Optional.ofNullable(points));
     try {
       Applicant applicant = procedure.applicant(facts).orElse(null);
-      return new Mapped(row, applicant, applicant == null ? null : AllocationInput.canonical(applicant), false);
+      return new Mapped(row, key, applicant, applicant == null ? null : AllocationInput.canonical(applicant), false);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("application " + row.id() + ": " + e.getMessage(), e);
     }
   }
 
   /** The task that maps a chunk of rows. */
-  private static java.util.concurrent.Callable<List<Mapped>> mapping(List<Row> rows, JsonPaths answerParts,
-      JsonPaths pointParts, AllocationProcedure procedure, Request request, List<School> schools) {
+  private static java.util.concurrent.Callable<List<Mapped>> mapping(List<Row> rows, Pseudonyms pseudonyms,
+      JsonPaths answerParts, JsonPaths pointParts, AllocationProcedure procedure, Request request,
+      List<School> schools) {
     return () -> {
+      java.util.function.Function<UUID, String> keys = pseudonyms.keyer();
       List<Mapped> out = new ArrayList<>(rows.size());
       for (Row row : rows) {
-        out.add(map(row, answerParts, pointParts, procedure, request, schools, false));
+        out.add(map(row, keys, answerParts, pointParts, procedure, request, schools, false));
       }
       return out;
     };
@@ -402,7 +414,7 @@ public final class AllocationEngine {
    * and hands the finished rows to PostgreSQL; then the chunks of texts ({@link RunTexts}). Returns the
    * result digest.
    */
-  private static String copyApplicants(Connection c, UUID runId, AllocationInput input, List<String> inputTexts,
+  private static String copyApplicants(Connection c, UUID runId, AllocationInput input, List<byte[]> inputChunks,
       AllocationResult result, Map<String, UUID> applications, ExecutorService workers) throws SQLException {
     String sql = "copy allocation_applicant (run_id, applicant_key, application_id, ordinal, final_phase, outcome,"
         + " school_code, rule) from stdin";
@@ -438,7 +450,8 @@ public final class AllocationEngine {
       for (int from = 0; from < applicants.size(); from += CHUNK) {
         int first = from;
         int to = Math.min(applicants.size(), from + CHUNK);
-        encoded.submit(() -> encode(run, applicants, inputTexts, results, applications, first, to));
+        byte[] inputs = inputChunks.get(from / CHUNK);
+        encoded.submit(() -> encode(run, applicants, inputs, results, applications, first, to));
       }
       encoded.finish();
       if (failed[0] != null) {
@@ -466,10 +479,9 @@ public final class AllocationEngine {
   }
 
   /** Applicants {@code [from, to)} encoded (a pure function of them: runs on any worker). */
-  private static Encoded encode(String run, List<Applicant> applicants, List<String> inputTexts,
+  private static Encoded encode(String run, List<Applicant> applicants, byte[] inputs,
       List<ApplicantResult> results, Map<String, UUID> applications, int from, int to) {
     CopyBuffer rows = new CopyBuffer(null);
-    CopyBuffer inputs = new CopyBuffer(null);
     CopyBuffer texts = new CopyBuffer(null);
     int[] ends = new int[to - from];
     for (int i = from; i < to; i++) {
@@ -486,15 +498,25 @@ public final class AllocationEngine {
       rows.field(last.map(Outcome::schoolCode).orElse(null)).tab();
       rows.field(last.map(o -> o.explanation().rule()).orElse(null)).endRow();
       if (i > from) {
-        inputs.endRow(); // one text per line: canonical JSON has no line breaks
-        texts.endRow();
+        texts.endRow(); // one text per line: canonical JSON has no line breaks
       }
-      inputs.utf8(inputTexts.get(i));
       texts.utf8(r.canonical());
       ends[i - from] = texts.size();
     }
-    return new Encoded(rows.bytes(), rows.size(), texts.bytes(), ends, new Chunk(from, to - from,
-        RunTexts.deflate(inputs.bytes(), inputs.size()), RunTexts.deflate(texts.bytes(), texts.size())));
+    return new Encoded(rows.bytes(), rows.size(), texts.bytes(), ends, new Chunk(from, to - from, inputs,
+        RunTexts.deflate(texts.bytes(), texts.size())));
+  }
+
+  /** Texts one per line (canonical JSON has no line breaks) as UTF-8, deflated: a stored chunk. */
+  private static byte[] pack(List<String> texts) {
+    CopyBuffer lines = new CopyBuffer(null);
+    for (int i = 0; i < texts.size(); i++) {
+      if (i > 0) {
+        lines.endRow();
+      }
+      lines.utf8(texts.get(i));
+    }
+    return RunTexts.deflate(lines.bytes(), lines.size());
   }
 
   /**

@@ -18,12 +18,18 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Pseudonyms {
 
-  private final Mac mac;
+  private final byte[] salt;
 
   private Pseudonyms(byte[] salt) {
+    this.salt = salt.clone();
+    mac(); // fail early
+  }
+
+  private Mac mac() {
     try {
-      mac = Mac.getInstance("HmacSHA256");
+      Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(salt, "HmacSHA256"));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java platform provides HmacSHA256", e);
     }
@@ -52,7 +58,16 @@ public final class Pseudonyms {
   }
 
   public String key(UUID application) {
-    byte[] digest = mac.doFinal(application.toString().getBytes(StandardCharsets.US_ASCII));
-    return HexFormat.of().formatHex(digest, 0, 16);
+    return keyer().apply(application);
+  }
+
+  /**
+   * Keys with a MAC of their own, for one thread: the allocation workers each take one per chunk of
+   * rows (a MAC is not safe to share between threads).
+   */
+  public java.util.function.Function<UUID, String> keyer() {
+    Mac mac = mac();
+    return application -> HexFormat.of().formatHex(
+        mac.doFinal(application.toString().getBytes(StandardCharsets.US_ASCII)), 0, 16);
   }
 }
