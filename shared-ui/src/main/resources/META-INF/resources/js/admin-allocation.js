@@ -125,10 +125,21 @@ function problemBox(answer) {
   return h('div', { class: 'alert error', role: 'alert' }, problemText(answer.data, 'detail') || problemText(answer.data, 'title'));
 }
 
-function standingText(s) {
+/** A standing in words: the rank, then each ranking value under the tenant's name for it (run.names). */
+function standingText(s, names) {
   if (!s) return '—';
-  const values = Object.entries(s.values || {}).map(([k, v]) => `${k} ${v}`).join(' · ');
+  const named = (code) => (names?.values?.[code] ? loc(names.values[code]) : code);
+  // in the ranking's own order (总积分 first), then any value the ranking does not name
+  const order = Object.keys(names?.values || {});
+  const codes = Object.keys(s.values || {}).sort((a, b) =>
+    (order.includes(a) ? order.indexOf(a) : order.length) - (order.includes(b) ? order.indexOf(b) : order.length));
+  const values = codes.map((k) => `${named(k)} ${s.values[k]}`).join(' · ');
   return `${t('alloc.rank', { rank: s.rank })}${values ? ` (${values})` : ''}`;
+}
+
+/** A phase code (PRIVATE_1 …) under the tenant's name for it. */
+function phaseText(phase, names) {
+  return names?.phases?.[phase] ? loc(names.phases[phase]) : phase;
 }
 
 /** #/admin/:tenant/allocation — the runs and a new dry run; #/admin/:tenant/allocation?run=ID is not used (ids only in the hash). */
@@ -212,11 +223,11 @@ async function runView(main, tenant, runId) {
       const last = outcomes[outcomes.length - 1];
       return h('tr', {},
         h('td', { class: 'mono' }, item.applicantKey.slice(0, 12)),
-        h('td', {}, item.registrationNumber || '—'),
-        h('td', {}, item.outcome ? t(`alloc.outcome.${item.outcome}`) : '—'),
+        h('td', { class: 'nowrap' }, item.registrationNumber || '—'),
+        h('td', { class: 'nowrap' }, item.outcome ? t(`alloc.outcome.${item.outcome}`) : '—'),
         h('td', {}, item.school ? (schoolNames.has(item.school) ? loc(schoolNames.get(item.school)) : item.school) : '—'),
         h('td', {}, outcomes.map((o) => h('div', {}, loc(o.explanation.text)))),
-        h('td', {}, last?.explanation?.standing ? standingText(last.explanation.standing) : '—'));
+        h('td', {}, last?.explanation?.standing ? standingText(last.explanation.standing, run.names) : '—'));
     });
     const pages = Math.max(1, Math.ceil(page.data.total / PAGE_SIZE));
     results.replaceChildren(
@@ -286,7 +297,7 @@ async function runView(main, tenant, runId) {
         h('thead', {}, h('tr', {}, h('th', {}, t('alloc.district')), h('th', {}, t('alloc.seats')), h('th', {}, t('alloc.candidates')),
           h('th', {}, t('alloc.lastInside')))),
         h('tbody', {}, run.districtLines.map((l) => h('tr', {}, h('td', {}, l.district), h('td', {}, String(l.seats)),
-          h('td', {}, String(l.candidates)), h('td', {}, standingText(l.lastInside))))))] : null,
+          h('td', {}, String(l.candidates)), h('td', {}, standingText(l.lastInside, run.names))))))] : null,
     h('h2', {}, t('alloc.schools')),
     h('table', { class: 'table', id: 'alloc-schools' },
       h('thead', {}, h('tr', {}, h('th', {}, t('alloc.school')), h('th', {}, t('alloc.seats')), h('th', {}, t('alloc.admitted')),
@@ -294,7 +305,7 @@ async function runView(main, tenant, runId) {
       h('tbody', {}, run.schools.map((s) => h('tr', {},
         h('td', {}, s.name ? loc(s.name) : s.school), h('td', {}, String(s.seats)), h('td', {}, String(s.admitted)),
         h('td', {}, String(s.seatsLeft)),
-        h('td', {}, Object.entries(s.lastAdmitted || {}).map(([phase, st]) => h('div', {}, `${phase}: ${standingText(st)}`))))))),
+        h('td', {}, Object.entries(s.lastAdmitted || {}).map(([phase, st]) => h('div', {}, `${phaseText(phase, run.names)}: ${standingText(st, run.names)}`))))))),
     h('h2', {}, t('alloc.results')),
     h('div', { class: 'filters' }, h('label', { for: 'alloc-school' }, t('alloc.school')), schoolSelect,
       h('label', { for: 'alloc-outcome' }, t('alloc.state')), outcomeSelect),

@@ -57,6 +57,10 @@ class AllocationBrowserIT extends BrowserTest {
     assertThat(page.locator("#alloc-results tbody tr").first()).isVisible();
     page.selectOption("#alloc-school", "ks-jinxi-primary");
     assertThat(page.locator("#alloc-results")).containsText("区镇准入线");
+    // ranking values and phases under the tenant's names, not their codes
+    assertThat(page.locator("#alloc-results")).containsText("(总积分 ");
+    assertThat(page.locator("#alloc-results")).not().containsText("points ");
+    assertThat(page.locator("#alloc-schools")).not().containsText("PUBLIC:");
     page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve("allocation-01-dry-run.png")));
 
     page.click("#alloc-publish button");

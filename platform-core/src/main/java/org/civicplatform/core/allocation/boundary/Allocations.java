@@ -152,10 +152,27 @@ public class Allocations {
     }
   }
 
+  /**
+   * What the codes in a run's standings and tallies mean, in words: the ranking values
+   * ({@code insurance} → 参保年限积分 …) and the phases ({@code PRIVATE_1} → 第一阶段民办 …).
+   */
+  static JsonObject names(org.civicplatform.spi.allocation.AllocationProcedure procedure) {
+    var values = Jsons.objectBuilder();
+    procedure.rankingCriteria().forEach(r -> values.add(r.code(), words(r.name())));
+    var phases = Jsons.objectBuilder();
+    procedure.phases().forEach(p -> phases.add(p.id(), words(p.name())));
+    return Jsons.objectBuilder().add("values", values).add("phases", phases).build();
+  }
+
+  private static JsonObject words(org.civicplatform.spi.LocalizedText text) {
+    return Jsons.objectBuilder().add("zh", text.zh()).add("en", text.en()).build();
+  }
+
   public JsonObject run(String tenantId, UUID id) {
     TenantModule tenant = adminOf(tenantId);
     try (Connection c = dataSource.getConnection()) {
-      return RunStore.details(c, find(c, tenant.id(), id, false));
+      JsonObject details = RunStore.details(c, find(c, tenant.id(), id, false));
+      return Jsons.objectBuilder(details).add("names", names(tenant.allocation())).build();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -42,6 +42,11 @@ public final class Jsons {
     return PROVIDER.createObjectBuilder();
   }
 
+  /** A builder starting with the members of {@code object}. */
+  public static JsonObjectBuilder objectBuilder(JsonObject object) {
+    return PROVIDER.createObjectBuilder(object);
+  }
+
   public static JsonArrayBuilder arrayBuilder() {
     return PROVIDER.createArrayBuilder();
   }
