@@ -324,52 +324,54 @@ public final class RunStore {
    * PostgreSQL picks the outcomes of those phases out of each stored result (jsonpath) and compares them.
    */
   public static Comparison compare(Connection c, UUID published, UUID next, List<String> phases) throws SQLException {
-    Map<UUID, Keyed> before = phaseOutcomes(c, published, phases);
-    Map<UUID, Keyed> after = phaseOutcomes(c, next, phases);
-    java.util.TreeMap<String, Boolean> differs = new java.util.TreeMap<>(); // key order = collate "C" for hex keys
-    before.forEach((application, b) -> {
-      Keyed a = after.get(application);
-      differs.put(b.key(), !b.outcomes().equals(a == null ? List.of() : a.outcomes()));
-    });
-    after.forEach((application, a) -> {
-      if (!before.containsKey(application)) {
-        differs.put(a.key(), !a.outcomes().isEmpty());
-      }
-    });
+    // Both runs list their applicants in key order, and an application has the same key in every run of
+    // its tenant and year (one pseudonym salt): a merge by key, one chunk of each run in memory at a time.
+    RunTexts.ResultCursor before = new RunTexts.ResultCursor(c, published);
+    RunTexts.ResultCursor after = new RunTexts.ResultCursor(c, next);
+    int checked = 0;
     List<String> changed = new ArrayList<>();
-    differs.forEach((key, d) -> {
-      if (d) {
-        changed.add(key);
+    Keyed b = keyed(before.next(), phases);
+    Keyed a = keyed(after.next(), phases);
+    while (b != null || a != null) {
+      int order = b == null ? 1 : a == null ? -1 : b.key().compareTo(a.key());
+      checked++;
+      if (order == 0) {
+        if (!b.outcomes().equals(a.outcomes())) {
+          changed.add(b.key());
+        }
+        b = keyed(before.next(), phases);
+        a = keyed(after.next(), phases);
+      } else if (order < 0) { // in the published run only
+        if (!b.outcomes().isEmpty()) {
+          changed.add(b.key());
+        }
+        b = keyed(before.next(), phases);
+      } else { // in the new run only
+        if (!a.outcomes().isEmpty()) {
+          changed.add(a.key());
+        }
+        a = keyed(after.next(), phases);
       }
-    });
-    return new Comparison(differs.size(), changed);
+    }
+    return new Comparison(checked, changed);
   }
 
   /** An applicant's key and outcomes of some phases. */
   private record Keyed(String key, List<jakarta.json.JsonValue> outcomes) {}
 
-  /** Each application's outcomes of {@code phases} in a run (in the order stored). */
-  private static Map<UUID, Keyed> phaseOutcomes(Connection c, UUID run, List<String> phases) throws SQLException {
-    List<String> results = RunTexts.all(c, run, true);
-    Map<UUID, Keyed> outcomes = new java.util.HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "select application_id, applicant_key, ordinal from allocation_applicant where run_id = ?")) {
-      ps.setFetchSize(5000);
-      ps.setObject(1, run);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          List<jakarta.json.JsonValue> picked = new ArrayList<>();
-          for (JsonObject o : Jsons.object(results.get(rs.getInt(3))).getJsonArray("outcomes")
-              .getValuesAs(JsonObject.class)) {
-            if (phases.contains(o.getString("phase", ""))) {
-              picked.add(o);
-            }
-          }
-          outcomes.put(rs.getObject(1, UUID.class), new Keyed(rs.getString(2), picked));
-        }
+  /** The key and the outcomes of {@code phases} (in the order stored) of one result text, or null for none. */
+  private static Keyed keyed(String result, List<String> phases) {
+    if (result == null) {
+      return null;
+    }
+    JsonObject r = Jsons.object(result);
+    List<jakarta.json.JsonValue> picked = new ArrayList<>();
+    for (JsonObject o : r.getJsonArray("outcomes").getValuesAs(JsonObject.class)) {
+      if (phases.contains(o.getString("phase", ""))) {
+        picked.add(o);
       }
     }
-    return outcomes;
+    return new Keyed(r.getString("applicant"), picked);
   }
 
   /** Records that {@code run} continues {@code published}, having checked {@code phases} for {@code checked} applicants. */

@@ -171,4 +171,51 @@ public final class RunTexts {
     }
     return byApplication;
   }
+
+  /**
+   * The result texts of a run one after the other in key order, holding one chunk at a time (each chunk
+   * read with a query of its own, so two cursors can be walked side by side on one connection).
+   */
+  public static final class ResultCursor {
+    private final Connection c;
+    private final UUID run;
+    private List<String> chunk = List.of();
+    private int at;
+    private int nextOrdinal;
+    private boolean done;
+
+    public ResultCursor(Connection c, UUID run) {
+      this.c = c;
+      this.run = run;
+    }
+
+    /** The next result text, or null after the last. */
+    public String next() throws SQLException {
+      while (at >= chunk.size()) {
+        if (done) {
+          return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select first_ordinal, applicants, format, results"
+            + " from allocation_text where run_id = ? and first_ordinal >= ? order by first_ordinal limit 1")) {
+          ps.setObject(1, run);
+          ps.setInt(2, nextOrdinal);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              done = true;
+              chunk = List.of();
+              at = 0;
+              continue;
+            }
+            if (rs.getInt(1) != nextOrdinal) {
+              throw new IllegalStateException("the texts of run " + run + " miss applicants from " + nextOrdinal);
+            }
+            chunk = lines(rs.getString(3), rs.getBytes(4), rs.getInt(2));
+            at = 0;
+            nextOrdinal += chunk.size();
+          }
+        }
+      }
+      return chunk.get(at++);
+    }
+  }
 }
