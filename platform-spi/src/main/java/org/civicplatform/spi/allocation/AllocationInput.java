@@ -131,12 +131,8 @@ public record AllocationInput(
 
   /** The same input, with its digest computed from its pieces' canonical texts (see {@link #assemble}). */
   public AllocationInput withDigestOf(List<String> schoolTexts, List<String> applicantTexts) {
-    SortedMap<String, Object> object = CanonicalJson.object();
-    object.put("seedCommitment", seedCommitment());
-    object.put("untilPhase", untilPhase);
-    object.put("schools", CanonicalJson.lazy(schoolTexts, CanonicalJson.Raw::new));
-    object.put("applicants", CanonicalJson.lazy(applicantTexts, CanonicalJson.Raw::new));
-    return new AllocationInput(seed, schools, applicants, untilPhase, CanonicalJson.sha256Hex(object));
+    return new AllocationInput(seed, schools, applicants, untilPhase,
+        CanonicalJson.sha256Hex(assembled(seedCommitment(), untilPhase, schoolTexts, applicantTexts)));
   }
 
   /** Equal when seed, schools, applicants and last phase are (a known digest is not compared). */
@@ -192,12 +188,17 @@ public record AllocationInput(
    */
   public static String assemble(String seedCommitment, String untilPhase, List<String> schools,
       List<String> applicants) {
+    return CanonicalJson.write(assembled(seedCommitment, untilPhase, schools, applicants));
+  }
+
+  private static SortedMap<String, Object> assembled(String seedCommitment, String untilPhase, List<String> schools,
+      List<String> applicants) {
     SortedMap<String, Object> object = CanonicalJson.object();
     object.put("seedCommitment", seedCommitment);
     object.put("untilPhase", untilPhase);
     object.put("schools", CanonicalJson.lazy(schools, CanonicalJson.Raw::new));
     object.put("applicants", CanonicalJson.lazy(applicants, CanonicalJson.Raw::new));
-    return CanonicalJson.write(object);
+    return object;
   }
 
   /** The canonical text of one school as it appears in {@link #canonical()}. */

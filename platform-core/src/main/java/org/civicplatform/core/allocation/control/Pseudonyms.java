@@ -57,10 +57,6 @@ public final class Pseudonyms {
     }
   }
 
-  public String key(UUID application) {
-    return keyer().apply(application);
-  }
-
   /**
    * Keys with a MAC of their own, for one thread: the allocation workers each take one per chunk of
    * rows (a MAC is not safe to share between threads).

@@ -326,8 +326,8 @@ public final class RunStore {
   public static Comparison compare(Connection c, UUID published, UUID next, List<String> phases) throws SQLException {
     // Both runs list their applicants in key order, and an application has the same key in every run of
     // its tenant and year (one pseudonym salt): a merge by key, one chunk of each run in memory at a time.
-    RunTexts.ResultCursor before = new RunTexts.ResultCursor(c, published);
-    RunTexts.ResultCursor after = new RunTexts.ResultCursor(c, next);
+    RunTexts.Cursor before = new RunTexts.Cursor(c, published, true);
+    RunTexts.Cursor after = new RunTexts.Cursor(c, next, true);
     int checked = 0;
     List<String> changed = new ArrayList<>();
     Keyed b = keyed(before.next(), phases);

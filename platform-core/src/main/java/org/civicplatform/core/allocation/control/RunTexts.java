@@ -94,19 +94,25 @@ public final class RunTexts {
     if (ordinals.isEmpty()) {
       return texts;
     }
-    TreeMap<Integer, List<Integer>> byChunk = new TreeMap<>();
-    try (PreparedStatement ps = c.prepareStatement("select first_ordinal from allocation_text where run_id = ?"
-        + " and first_ordinal <= ? order by first_ordinal desc limit 1")) {
-      for (int ordinal : ordinals) {
-        ps.setObject(1, run);
-        ps.setInt(2, ordinal);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw new IllegalStateException("run " + run + " has no texts for applicant " + ordinal);
-          }
-          byChunk.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(ordinal);
+    // the chunks' first ordinals, once; each ordinal belongs to the last chunk starting at or before it
+    List<Integer> firsts = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select first_ordinal from allocation_text where run_id = ? order by first_ordinal")) {
+      ps.setObject(1, run);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          firsts.add(rs.getInt(1));
         }
       }
+    }
+    TreeMap<Integer, List<Integer>> byChunk = new TreeMap<>();
+    for (int ordinal : ordinals) {
+      int found = java.util.Collections.binarySearch(firsts, ordinal);
+      int chunk = found >= 0 ? found : -found - 2; // the insertion point's predecessor
+      if (chunk < 0) {
+        throw new IllegalStateException("run " + run + " has no texts for applicant " + ordinal);
+      }
+      byChunk.computeIfAbsent(firsts.get(chunk), k -> new ArrayList<>()).add(ordinal);
     }
     try (PreparedStatement ps = c.prepareStatement("select applicants, format, inputs, results from allocation_text"
         + " where run_id = ? and first_ordinal = ?")) {
@@ -139,18 +145,9 @@ public final class RunTexts {
   /** Every input ({@code results} false) or result text of a run, in key order. */
   public static List<String> all(Connection c, UUID run, boolean results) throws SQLException {
     List<String> all = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("select first_ordinal, applicants, format, "
-        + (results ? "results" : "inputs") + " from allocation_text where run_id = ? order by first_ordinal")) {
-      ps.setFetchSize(4);
-      ps.setObject(1, run);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (rs.getInt(1) != all.size()) {
-            throw new IllegalStateException("the texts of run " + run + " miss applicants from " + all.size());
-          }
-          all.addAll(lines(rs.getString(3), rs.getBytes(4), rs.getInt(2)));
-        }
-      }
+    Cursor cursor = new Cursor(c, run, results);
+    for (String text = cursor.next(); text != null; text = cursor.next()) {
+      all.add(text);
     }
     return all;
   }
@@ -173,29 +170,33 @@ public final class RunTexts {
   }
 
   /**
-   * The result texts of a run one after the other in key order, holding one chunk at a time (each chunk
-   * read with a query of its own, so two cursors can be walked side by side on one connection).
+   * The input or result texts of a run one after the other in key order, holding one chunk at a time
+   * (each chunk read with a query of its own, so two cursors can be walked side by side on one
+   * connection).
    */
-  public static final class ResultCursor {
+  public static final class Cursor {
     private final Connection c;
     private final UUID run;
+    private final String column;
     private List<String> chunk = List.of();
     private int at;
     private int nextOrdinal;
     private boolean done;
 
-    public ResultCursor(Connection c, UUID run) {
+    /** @param results the result texts, or else the input texts */
+    public Cursor(Connection c, UUID run, boolean results) {
       this.c = c;
       this.run = run;
+      this.column = results ? "results" : "inputs";
     }
 
-    /** The next result text, or null after the last. */
+    /** The next text, or null after the last. */
     public String next() throws SQLException {
       while (at >= chunk.size()) {
         if (done) {
           return null;
         }
-        try (PreparedStatement ps = c.prepareStatement("select first_ordinal, applicants, format, results"
+        try (PreparedStatement ps = c.prepareStatement("select first_ordinal, applicants, format, " + column
             + " from allocation_text where run_id = ? and first_ordinal >= ? order by first_ordinal limit 1")) {
           ps.setObject(1, run);
           ps.setInt(2, nextOrdinal);
