@@ -208,7 +208,56 @@ public record AllocationInput(
 
   /** The canonical text of one applicant as it appears in {@link #canonical()}. */
   public static String canonical(Applicant applicant) {
-    return CanonicalJson.write(applicantForm(applicant));
+    StringBuilder out = new StringBuilder(320);
+    canonical(applicant, out);
+    return out.toString();
+  }
+
+  /**
+   * Appends {@link #canonical(Applicant)} to {@code out}, written directly with members in name order as
+   * {@link #applicantForm} lists them (a run writes one per application while reading them). Tested to
+   * give the same text as {@link CanonicalJson#write} of {@link #applicantForm}.
+   */
+  public static void canonical(Applicant applicant, StringBuilder out) {
+    out.append("{\"category\":");
+    CanonicalJson.string(applicant.category(), out);
+    out.append(",\"choices\":{");
+    boolean first = true;
+    for (Map.Entry<String, List<String>> batch : applicant.choices().entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      CanonicalJson.string(batch.getKey(), out);
+      out.append(":[");
+      List<String> schools = batch.getValue();
+      for (int i = 0; i < schools.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        CanonicalJson.string(schools.get(i), out);
+      }
+      out.append(']');
+    }
+    out.append("},\"district\":");
+    CanonicalJson.string(applicant.districtCode(), out);
+    out.append(",\"key\":");
+    CanonicalJson.string(applicant.applicantKey(), out);
+    out.append(",\"reviewComplete\":").append(applicant.reviewComplete());
+    out.append(",\"stage\":");
+    CanonicalJson.string(applicant.stage(), out);
+    out.append(",\"values\":{");
+    first = true;
+    for (Map.Entry<String, RankingValue> value : applicant.values().entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      CanonicalJson.string(value.getKey(), out);
+      out.append(':');
+      CanonicalJson.string(value.getValue().text(), out);
+    }
+    out.append("}}");
   }
 
   /**

@@ -18,9 +18,14 @@ public sealed interface RankingValue extends Comparable<RankingValue>
       Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * The plain decimal. {@link BigDecimal#toString()} is that same text whenever it needs no exponent
+     * (scale ≥ 0, adjusted exponent ≥ −6), and BigDecimal keeps it once made: a run writes each value
+     * into many explanations.
+     */
     @Override
     public String text() {
-      return value.toPlainString();
+      return value.scale() >= 0 && value.precision() - value.scale() >= -5 ? value.toString() : value.toPlainString();
     }
   }
 

@@ -31,6 +31,7 @@ import org.civicplatform.kunshan.points.RuleSet;
 import org.civicplatform.kunshan.points.RuleSets;
 import org.civicplatform.spi.allocation.Applicant;
 import org.civicplatform.spi.allocation.ApplicationFacts;
+import org.civicplatform.spi.allocation.RankingValue;
 import org.civicplatform.spi.reference.School;
 
 /**
@@ -105,22 +106,25 @@ final class KunshanApplicants {
     boolean permitLongEnough = permit != null && !permit.isAfter(ruleSet.residencePermitIssuedBy());
     String category = ownsProperty || permitLongEnough ? POINTS_APPLICANT : NON_POINTS_APPLICANT;
 
-    Applicant applicant = Applicant.of(facts.applicantKey(), district, facts.stage(), category)
-        .reviewComplete(facts.reviewComplete());
+    // values and choices gathered first, the applicant built once (a run maps 100 000 of them)
+    Map<String, RankingValue> values = new HashMap<>(8);
+    Map<String, List<String>> chosen = new HashMap<>(8);
     if (POINTS_APPLICANT.equals(category) && facts.reviewComplete()) {
       JsonObject confirmed = facts.confirmedPoints().orElseThrow(() -> new IllegalArgumentException(
           "审核完成但没有确认积分 / the review is complete but no confirmed points were stored"));
       BigDecimal[] points = confirmedValues(confirmed);
-      applicant = applicant.with(POINTS, points[0]).with(INSURANCE, points[1]).with(PROPERTY, points[2]);
+      values.put(POINTS, RankingValue.amount(points[0]));
+      values.put(INSURANCE, RankingValue.amount(points[1]));
+      values.put(PROPERTY, RankingValue.amount(points[2]));
     }
     if (permit != null) {
-      applicant = applicant.with(PERMIT_ISSUED_ON, permit);
+      values.put(PERMIT_ISSUED_ON, RankingValue.day(permit));
     }
     if (private1 != null) {
-      applicant = applicant.choosing(PRIVATE_1, private1);
+      chosen.put(PRIVATE_1, List.of(private1));
     }
     if (publicChoice != null) {
-      applicant = applicant.choosing(PUBLIC, publicChoice);
+      chosen.put(PUBLIC, List.of(publicChoice));
       List<String> second = new ArrayList<>();
       if (object(answers, "secondRound") != null
           && object(answers, "secondRound").get("choices") instanceof JsonArray list) {
@@ -135,13 +139,14 @@ final class KunshanApplicants {
         }
       }
       if (!second.isEmpty()) {
-        applicant = applicant.choosing(SECOND_ROUND, second);
+        chosen.put(SECOND_ROUND, second);
       }
     }
     if (private2 != null) {
-      applicant = applicant.choosing(PRIVATE_2, private2);
+      chosen.put(PRIVATE_2, List.of(private2));
     }
-    return Optional.of(applicant);
+    return Optional.of(new Applicant(facts.applicantKey(), district, facts.stage(), category, facts.reviewComplete(),
+        values, chosen));
   }
 
   /**

@@ -235,7 +235,7 @@ public final class AllocationEngine {
           try (ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
               mapped.collect(List.of(map(row(rs, answerParts.width(), pointParts.width()), pseudonyms.keyer(),
-                  answerParts, pointParts, procedure, request, schools, true)));
+                  answerParts, pointParts, procedure, request, schools, true, new StringBuilder(512))));
             }
           }
         }
@@ -267,7 +267,7 @@ public final class AllocationEngine {
   /** The applicant of one row (a pure function of the row: runs on any worker). */
   private static Mapped map(Row row, java.util.function.Function<UUID, String> keys, JsonPaths answerParts,
       JsonPaths pointParts, AllocationProcedure procedure, Request request, List<School> schools,
-      boolean arraysWhole) {
+      boolean arraysWhole, StringBuilder text) {
     String key = keys.apply(row.id());
     JsonObject answers;
     JsonObject points;
@@ -289,7 +289,12 @@ public final class AllocationEngine {
         request.schoolYear(), schools, Optional.ofNullable(points));
     try {
       Applicant applicant = procedure.applicant(facts).orElse(null);
-      return new Mapped(row, key, applicant, applicant == null ? null : AllocationInput.canonical(applicant), false);
+      if (applicant == null) {
+        return new Mapped(row, key, null, null, false);
+      }
+      text.setLength(0);
+      AllocationInput.canonical(applicant, text);
+      return new Mapped(row, key, applicant, text.toString(), false);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("application " + row.id() + ": " + e.getMessage(), e);
     }
@@ -302,8 +307,9 @@ public final class AllocationEngine {
     return () -> {
       java.util.function.Function<UUID, String> keys = pseudonyms.keyer();
       List<Mapped> out = new ArrayList<>(rows.size());
+      StringBuilder text = new StringBuilder(512); // the chunk's input texts are written here in turn
       for (Row row : rows) {
-        out.add(map(row, keys, answerParts, pointParts, procedure, request, schools, false));
+        out.add(map(row, keys, answerParts, pointParts, procedure, request, schools, false, text));
       }
       return out;
     };

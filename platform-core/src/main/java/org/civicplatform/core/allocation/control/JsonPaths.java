@@ -191,7 +191,7 @@ public final class JsonPaths {
       String text = texts.get(column);
       JsonValue value;
       if (part.members().isEmpty() || text == null || arraysWhole) {
-        value = text == null ? null : Jsons.value(text);
+        value = text == null ? null : parse(text);
       } else {
         value = elements(length(text), part.members(), texts.subList(column + 1, column + part.width()));
       }
@@ -212,6 +212,15 @@ public final class JsonPaths {
     return any ? build(root) : JsonValue.EMPTY_JSON_OBJECT;
   }
 
+  /** A part's value: scalars and arrays of scalars read directly, anything else parsed. */
+  private static JsonValue parse(String text) {
+    JsonValue value = FlatJson.scalar(text);
+    if (value == null) {
+      value = FlatJson.array(text);
+    }
+    return value != null ? value : Jsons.value(text);
+  }
+
   private static int length(String text) {
     try {
       return Integer.parseInt(text);
@@ -224,7 +233,10 @@ public final class JsonPaths {
   private static JsonArray elements(int length, List<String> members, List<String> lists) {
     List<JsonArray> values = new ArrayList<>(members.size());
     for (String list : lists) {
-      JsonArray array = list == null ? null : Jsons.array(list);
+      JsonArray array = list == null ? null : FlatJson.array(list);
+      if (array == null && list != null) {
+        array = Jsons.array(list);
+      }
       if (array == null || array.size() != length) {
         throw new Irregular();
       }
