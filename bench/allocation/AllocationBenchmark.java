@@ -46,6 +46,8 @@ public class AllocationBenchmark {
         resetPeaks();
         try (Connection c = db.connect()) {
           c.setAutoCommit(false);
+          long backend = backendPid(c);
+          long pg0 = cpuMillisOf(backend);
           long t0 = System.nanoTime();
           long cpu0 = processCpuNanos();
           AllocationEngine.Stored stored = AllocationEngine.dryRun(c, tenant,
@@ -53,6 +55,7 @@ public class AllocationBenchmark {
           c.commit();
           long total = (System.nanoTime() - t0) / 1_000_000;
           long cpu = (processCpuNanos() - cpu0) / 1_000_000;
+          long pgCpu = cpuMillisOf(backend) - pg0;
           digests.add(stored.resultDigest());
           if (i == 1) {
             try (Statement q = c.createStatement(); var rs = q.executeQuery("select coalesce(rule, '-'), count(*)"
@@ -66,9 +69,9 @@ public class AllocationBenchmark {
           }
           System.out.printf("run %d: %d applicants, %d placed | load+map %d ms (of which waiting for rows %d ms) |"
               + " algorithm (procedure run, input digest) %d ms |"
-              + " store (texts, result digest, COPY, tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, load average %.1f) | heap pools peak sum (upper bound) %d MB%n",
+              + " store (texts, result digest, COPY, tallies) + commit %d ms | end-to-end %d ms (JVM CPU %d ms, PostgreSQL backend CPU %d ms, load average %.1f) | heap pools peak sum (upper bound) %d MB%n",
               i, stored.applicants(), stored.placed(), stored.loadMillis(), stored.readMillis(), stored.computeMillis(),
-              total - stored.loadMillis() - stored.computeMillis(), total, cpu,
+              total - stored.loadMillis() - stored.computeMillis(), total, cpu, pgCpu,
               ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakHeapMb());
         }
       }
@@ -76,6 +79,24 @@ public class AllocationBenchmark {
           + digests.size() + " (" + digests.get(0) + ")");
       System.out.println("max heap (-Xmx): " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, cores: "
           + Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  static long backendPid(Connection c) throws java.sql.SQLException {
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("select pg_backend_pid()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** User + system CPU of a process (the connection's PostgreSQL backend) from /proc, in ms (-1 elsewhere). */
+  static long cpuMillisOf(long pid) {
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in clock ticks of 10 ms
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
     }
   }
 

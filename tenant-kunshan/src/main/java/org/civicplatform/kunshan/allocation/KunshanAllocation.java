@@ -225,22 +225,40 @@ public class KunshanAllocation implements AllocationProcedure {
               .add(applicant);
         }
       }
-      for (List<Applicant> applicants : byDistrict.values()) {
-        String district = applicants.get(0).districtCode();
-        String stage = applicants.get(0).stage();
-        List<Applicant> eligible = new ArrayList<>();
-        for (Applicant applicant : applicants) {
-          if (rankedByPoints(applicant)) {
-            eligible.add(applicant);
-          } else {
-            notRanked(applicant);
-          }
+      // Districts do not share seats or candidates: each is decided on its own (on several cores when
+      // there are), reading the seats left; the decisions are then recorded in district order.
+      List<List<Applicant>> districts = new ArrayList<>(byDistrict.values());
+      List<District> decided = districts.parallelStream().map(this::decide).toList();
+      for (District d : decided) {
+        d.outcomes().forEach(ledger::record);
+        lines.add(d.line());
+        rankedInDistrict.put(slot(d.line().district(), d.line().stage()), d.line().candidates());
+        if (!d.secondRound().isEmpty()) {
+          secondRound.put(slot(d.line().district(), d.line().stage()), d.secondRound());
         }
-        rankDistrict(district, stage, eligible);
       }
     }
 
-    private void notRanked(Applicant applicant) {
+    /** A district's public phase as decided: outcomes by applicant key, its line, its 可二次填报 applicants. */
+    private record District(Map<String, Outcome> outcomes, DistrictLine line, List<Ranked> secondRound) {}
+
+    /** The public phase of one district and stage; reads the ledger's seats only (runs beside others). */
+    private District decide(List<Applicant> applicants) {
+      String district = applicants.get(0).districtCode();
+      String stage = applicants.get(0).stage();
+      Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
+      List<Applicant> eligible = new ArrayList<>();
+      for (Applicant applicant : applicants) {
+        if (rankedByPoints(applicant)) {
+          eligible.add(applicant);
+        } else {
+          outcomes.put(applicant.applicantKey(), notRanked(applicant));
+        }
+      }
+      return rankDistrict(district, stage, eligible, outcomes);
+    }
+
+    private static Outcome notRanked(Applicant applicant) {
       String school = applicant.choicesIn(PUBLIC).get(0);
       Explanation why = POINTS_APPLICANT.equals(applicant.category())
           ? Explanation.of("KUNSHAN_PUBLIC_REVIEW_INCOMPLETE",
@@ -249,10 +267,11 @@ public class KunshanAllocation implements AllocationProcedure {
           : Explanation.of("KUNSHAN_PUBLIC_NOT_POINTS_APPLICANT",
               say("非积分生不参与公办学校积分排名，未录取。",
                   "Only points applicants (积分生) are ranked for public schools: not admitted."));
-      ledger.record(applicant.applicantKey(), new Outcome.NotPlaced(PUBLIC, school, why));
+      return new Outcome.NotPlaced(PUBLIC, school, why);
     }
 
-    private void rankDistrict(String district, String stage, List<Applicant> eligible) {
+    private District rankDistrict(String district, String stage, List<Applicant> eligible,
+        Map<String, Outcome> outcomes) {
       Map<String, Integer> left = new TreeMap<>();
       int line = 0;
       for (SchoolSeats school : input.schools()) {
@@ -269,8 +288,7 @@ public class KunshanAllocation implements AllocationProcedure {
       if (lastInside != null && lastInside.rank() == line) {
         districtLine = lastInside;
       }
-      lines.add(new DistrictLine(district, stage, line, n, lastInside));
-      rankedInDistrict.put(slot(district, stage), n);
+      DistrictLine drawn = new DistrictLine(district, stage, line, n, lastInside);
 
       // First pass: who gets which seat, going down the ranking.
       boolean[] admitted = new boolean[n];
@@ -314,11 +332,9 @@ public class KunshanAllocation implements AllocationProcedure {
                   r.rank(), n, points(r), line), n, r.standing())
               .withDistrictLine(districtLine).withLastAdmitted(last));
         }
-        ledger.record(r.applicantKey(), outcome);
+        outcomes.put(r.applicantKey(), outcome);
       }
-      if (!eligibleForSecondRound.isEmpty()) {
-        secondRound.put(slot(district, stage), eligibleForSecondRound);
-      }
+      return new District(outcomes, drawn, eligibleForSecondRound);
     }
 
     void secondRound() {
