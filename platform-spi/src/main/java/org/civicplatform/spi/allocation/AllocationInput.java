@@ -246,18 +246,9 @@ public record AllocationInput(
     out.append(",\"reviewComplete\":").append(applicant.reviewComplete());
     out.append(",\"stage\":");
     CanonicalJson.string(applicant.stage(), out);
-    out.append(",\"values\":{");
-    first = true;
-    for (Map.Entry<String, RankingValue> value : applicant.values().entrySet()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      CanonicalJson.string(value.getKey(), out);
-      out.append(':');
-      CanonicalJson.string(value.getValue().text(), out);
-    }
-    out.append("}}");
+    out.append(",\"values\":");
+    CanonicalJson.values(applicant.values(), out);
+    out.append('}');
   }
 
   /**

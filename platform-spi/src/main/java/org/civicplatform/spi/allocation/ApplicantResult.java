@@ -113,18 +113,8 @@ public record ApplicantResult(String applicantKey, List<Outcome> outcomes) {
     }
     out.append("\"rank\":").append(s.rank());
     if (!s.values().isEmpty()) {
-      out.append(",\"values\":{");
-      boolean first = true;
-      for (var value : s.values().entrySet()) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        CanonicalJson.string(value.getKey(), out);
-        out.append(':');
-        CanonicalJson.string(value.getValue().text(), out);
-      }
-      out.append('}');
+      out.append(",\"values\":");
+      CanonicalJson.values(s.values(), out);
     }
     out.append('}');
   }

@@ -159,6 +159,25 @@ final class CanonicalJson {
     out.append('"');
   }
 
+  /**
+   * Appends ranking values as the canonical object of their texts, written directly; {@code values} must
+   * iterate in name order (an applicant's and a standing's maps are sorted).
+   */
+  static void values(Map<String, RankingValue> values, StringBuilder out) {
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, RankingValue> value : values.entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      string(value.getKey(), out);
+      out.append(':');
+      string(value.getValue().text(), out);
+    }
+    out.append('}');
+  }
+
   /** A map of ranking values as a canonical object of their texts. */
   static SortedMap<String, Object> values(Map<String, RankingValue> values) {
     SortedMap<String, Object> object = object();
