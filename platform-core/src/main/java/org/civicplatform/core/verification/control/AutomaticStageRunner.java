@@ -127,7 +127,9 @@ public class AutomaticStageRunner {
           reason.length() > 1000 ? reason.substring(0, 1000) : reason, List.copyOf(fields), now);
     }
     workflow.decided(task, application, now);
-    if (!advisory) {
+    if (!advisory || application.status() == Application.Status.REVIEWED) {
+      // an advisory check sends nothing of its own, but when it is the last step of the review, the
+      // parent is told the review is complete (审核完成) just as after a reviewer's last decision
       notices.decided(module.get(), application, task);
     }
     scores.recompute(application);
