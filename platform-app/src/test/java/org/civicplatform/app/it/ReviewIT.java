@@ -32,7 +32,8 @@ class ReviewIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of());
+    // the registries' control endpoint lets a test take them down (the look-ups then stay open)
+    return TestPlatform.get().war(Map.of("platform.registries.simulated.control-endpoint.enabled", "true"));
   }
 
   @ArquillianResource URL base;
@@ -145,6 +146,51 @@ class ReviewIT {
     }
     assertEquals(200, api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString()).status());
     return app;
+  }
+
+  @Test
+  void aReviewThatTheAutomaticLookUpsCompleteIsAnnouncedToTheParent() throws Exception {
+    String parent = token("13800000002");
+    ApplicationsIT helper = new ApplicationsIT();
+    helper.base = base;
+    String app = helper.newChild(parent);
+    helper.fillAllSteps(parent, app);
+    int announced = smsCount("13800000002", "application.reviewed");
+    // the registries cannot answer: the automatic 社保/房产 look-ups stay open while the reviewers decide
+    assertEquals(200, api().put("api/dev/registries", null, "{\"failureRate\": 1.0}").status());
+    try {
+      Api.Answer submitted = api().postEmpty(app + "/submit", parent, "Idempotency-Key", UUID.randomUUID().toString());
+      assertEquals(200, submitted.status(), submitted.body());
+      String id = applicationId(app);
+      JsonObject window = task("ks-window-huaqiao", id, "window");
+      assertEquals(200, api().post("api/review/tasks/" + window.getString("id") + "/claim", token("ks-window-huaqiao"),
+          "").status());
+      assertEquals(200, decide("ks-window-huaqiao", window, APPROVE).status());
+      for (String department : DEPARTMENTS) {
+        assertEquals(200, decide("ks-admin", task("ks-admin", id, department), APPROVE).status(), department);
+      }
+      assertEquals(200, decide("ks-admin", task("ks-admin", id, "points-office"), APPROVE).status());
+      assertEquals("IN_REVIEW", api().get(app, parent).object().getString("status"), "the look-ups are still open");
+      assertEquals(announced, smsCount("13800000002", "application.reviewed"), "nothing announced yet");
+    } finally {
+      assertEquals(200, api().put("api/dev/registries", null, "{\"failureRate\": 0.0}").status());
+    }
+    // the registries answer again: the sweep's look-ups are the review's last step
+    assertEquals("REVIEWED", statusOnceSettled(app, "REVIEWED"));
+    assertEquals(announced + 1, smsCount("13800000002", "application.reviewed"), "审核完成 is announced once");
+  }
+
+  static int smsCount(String mobile, String purpose) throws Exception {
+    try (Connection c = TestPlatform.get().database().connect();
+        java.sql.PreparedStatement ps = c.prepareStatement(
+            "select count(*) from sms_outbox where recipient = ? and purpose = ?")) {
+      ps.setString(1, mobile);
+      ps.setString(2, purpose);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
   }
 
   @Test
