@@ -111,10 +111,11 @@ public final class AllocationEngine {
       input = input.withDigestOf(input.schools().stream().map(AllocationInput::canonical).toList(), inputTexts);
       long t1 = System.nanoTime();
       // the input texts are packed for storage on the workers while the procedure runs on this thread
+      Buffers buffers = new Buffers();
       List<Future<byte[]>> packedInputs = new ArrayList<>();
       for (int from = 0; from < inputTexts.size(); from += CHUNK) {
         List<String> chunk = inputTexts.subList(from, Math.min(inputTexts.size(), from + CHUNK));
-        packedInputs.add(workers.submit(() -> pack(chunk)));
+        packedInputs.add(workers.submit(() -> pack(chunk, buffers)));
       }
       AllocationResult result = procedure.run(input);
       String inputDigest = result.inputDigest();
@@ -127,7 +128,8 @@ public final class AllocationEngine {
           now);
       List<byte[]> inputChunks = new ArrayList<>(packedInputs.size());
       packedInputs.forEach(f -> inputChunks.add(take(f)));
-      String resultDigest = copyApplicants(c, runId, input, inputChunks, result, loaded.applications(), workers);
+      String resultDigest = copyApplicants(c, runId, input, inputChunks, result, loaded.applications(), workers,
+          buffers);
       try (PreparedStatement ps = c.prepareStatement("update allocation_run set result_digest = ? where id = ?")) {
         ps.setString(1, resultDigest);
         ps.setObject(2, runId);
@@ -421,7 +423,8 @@ public final class AllocationEngine {
    * result digest.
    */
   private static String copyApplicants(Connection c, UUID runId, AllocationInput input, List<byte[]> inputChunks,
-      AllocationResult result, Map<String, UUID> applications, ExecutorService workers) throws SQLException {
+      AllocationResult result, Map<String, UUID> applications, ExecutorService workers, Buffers buffers)
+      throws SQLException {
     String sql = "copy allocation_applicant (run_id, applicant_key, application_id, ordinal, final_phase, outcome,"
         + " school_code, rule) from stdin";
     String run = runId.toString();
@@ -445,10 +448,12 @@ public final class AllocationEngine {
           from = end + 1; // the line break
         }
         chunks.add(e.stored());
+        buffers.give(e.results());
         try {
           if (failed[0] == null) {
             copy.writeToCopy(e.rows(), 0, e.rowBytes());
           }
+          buffers.give(e.rows());
         } catch (SQLException x) {
           failed[0] = x;
         }
@@ -457,7 +462,7 @@ public final class AllocationEngine {
         int first = from;
         int to = Math.min(applicants.size(), from + CHUNK);
         byte[] inputs = inputChunks.get(from / CHUNK);
-        encoded.submit(() -> encode(run, applicants, inputs, results, applications, first, to));
+        encoded.submit(() -> encode(run, applicants, inputs, results, applications, first, to, buffers));
       }
       encoded.finish();
       if (failed[0] != null) {
@@ -486,11 +491,11 @@ public final class AllocationEngine {
 
   /** Applicants {@code [from, to)} encoded (a pure function of them: runs on any worker). */
   private static Encoded encode(String run, List<Applicant> applicants, byte[] inputs,
-      List<ApplicantResult> results, Map<String, UUID> applications, int from, int to) {
-    // sized for a typical chunk (rows ≈ 150 bytes, result texts ≈ 1.1 kB): growing them by doubling was
-    // a third of a run's garbage
-    CopyBuffer rows = new CopyBuffer((to - from) * 192);
-    CopyBuffer texts = new CopyBuffer((to - from) * 1400);
+      List<ApplicantResult> results, Map<String, UUID> applications, int from, int to, Buffers buffers) {
+    // sized for a typical chunk (rows ≈ 150 bytes, result texts ≈ 1.1 kB) and taken from the run's pool:
+    // growing them by doubling was a third of a run's garbage
+    CopyBuffer rows = new CopyBuffer(buffers.take((to - from) * 192));
+    CopyBuffer texts = new CopyBuffer(buffers.take((to - from) * 1400));
     StringBuilder text = new StringBuilder(4096); // one builder for the chunk's result texts
     int[] ends = new int[to - from];
     for (int i = from; i < to; i++) {
@@ -519,15 +524,50 @@ public final class AllocationEngine {
   }
 
   /** Texts one per line (canonical JSON has no line breaks) as UTF-8, deflated: a stored chunk. */
-  private static byte[] pack(List<String> texts) {
-    CopyBuffer lines = new CopyBuffer(texts.size() * 320);
+  private static byte[] pack(List<String> texts, Buffers buffers) {
+    CopyBuffer lines = new CopyBuffer(buffers.take(texts.size() * 320));
     for (int i = 0; i < texts.size(); i++) {
       if (i > 0) {
         lines.endRow();
       }
       lines.utf8(texts.get(i));
     }
-    return RunTexts.deflate(lines.bytes(), lines.size());
+    byte[] packed = RunTexts.deflate(lines.bytes(), lines.size());
+    buffers.give(lines.bytes());
+    return packed;
+  }
+
+  /**
+   * The run's chunk buffers, handed back once a chunk is written, hashed or packed and taken again for the
+   * next chunk: a chunk's texts take megabytes (for G1, "humongous" arrays that started marking cycles of
+   * their own), and a run has about 150 such chunks but only a few in flight at once.
+   */
+  static final class Buffers {
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** The smallest free buffer of at least {@code size} bytes, or a new one. */
+    byte[] take(int size) {
+      while (true) {
+        byte[] best = null;
+        for (byte[] b : free) {
+          if (b.length >= size && (best == null || b.length < best.length)) {
+            best = b;
+          }
+        }
+        if (best == null) {
+          return new byte[Math.max(16, size)];
+        }
+        if (free.remove(best)) {
+          return best;
+        }
+      }
+    }
+
+    /** Gives a buffer back (its content is no longer read). */
+    void give(byte[] buffer) {
+      free.add(buffer);
+    }
   }
 
   /**
@@ -546,10 +586,10 @@ public final class AllocationEngine {
       this.bytes = new byte[copy == null ? 1 << 16 : CHUNK + (CHUNK >> 1)];
     }
 
-    /** A buffer that keeps everything, starting with room for {@code capacity} bytes. */
-    CopyBuffer(int capacity) {
+    /** A buffer that keeps everything, starting in {@code initial} (its content is overwritten). */
+    CopyBuffer(byte[] initial) {
       this.copy = null;
-      this.bytes = new byte[Math.max(16, capacity)];
+      this.bytes = initial;
     }
 
     CopyBuffer tab() {

@@ -108,7 +108,7 @@ class CopyBufferTest {
     List<String> values = List.of("拟录取 昆山市花桥中心小学校", "tab\there", "a\\b \"q\"", "line\nbreak\r", "emoji 😀 𠀀 é",
         "lone \uD800 surrogate", "");
     for (String value : values) {
-      AllocationEngine.CopyBuffer raw = new AllocationEngine.CopyBuffer(null).utf8(value);
+      AllocationEngine.CopyBuffer raw = new AllocationEngine.CopyBuffer(new byte[4]).utf8(value);
       assertArrayEquals(value.getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf(raw.bytes(), raw.size()), value);
     }
   }
