@@ -3,7 +3,6 @@ package org.civicplatform.core.allocation.control;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -242,28 +241,33 @@ public final class JsonPaths {
       }
       values.add(array);
     }
+    String[] names = members.toArray(String[]::new); // shared by the elements, never changed
     JsonArrayBuilder out = Jsons.arrayBuilder();
     for (int i = 0; i < length; i++) {
-      JsonObjectBuilder element = Jsons.objectBuilder();
-      for (int m = 0; m < members.size(); m++) {
-        element.add(members.get(m), values.get(m).get(i));
+      JsonValue[] element = new JsonValue[names.length];
+      for (int m = 0; m < names.length; m++) {
+        element[m] = values.get(m).get(i);
       }
-      out.add(element);
+      out.add(new SmallJsonObject(names, element));
     }
     return out.build();
   }
 
   private static JsonObject build(Map<String, Object> members) {
-    JsonObjectBuilder b = Jsons.objectBuilder();
-    members.forEach((name, value) -> {
-      if (value instanceof JsonValue json) {
-        b.add(name, json);
+    String[] names = new String[members.size()];
+    JsonValue[] values = new JsonValue[members.size()];
+    int i = 0;
+    for (Map.Entry<String, Object> member : members.entrySet()) {
+      names[i] = member.getKey();
+      if (member.getValue() instanceof JsonValue json) {
+        values[i] = json;
       } else {
         @SuppressWarnings("unchecked")
-        Map<String, Object> nested = (Map<String, Object>) value;
-        b.add(name, build(nested));
+        Map<String, Object> nested = (Map<String, Object>) member.getValue();
+        values[i] = build(nested);
       }
-    });
-    return b.build();
+      i++;
+    }
+    return new SmallJsonObject(names, values);
   }
 }
