@@ -87,18 +87,29 @@ class ReviewIT {
     return status;
   }
 
-  /** The newest SMS of a purpose sent to a number (from the outbox table of the default gateway). */
-  static String latestSms(String mobile, String purpose) throws Exception {
+  /** The SMS of a purpose sent to a number, newest first (from the outbox table of the default gateway). */
+  static List<String> sms(String mobile, String purpose) throws Exception {
     try (Connection c = TestPlatform.get().database().connect();
         java.sql.PreparedStatement ps = c.prepareStatement(
-            "select body from sms_outbox where recipient = ? and purpose = ? order by id desc limit 1")) {
+            "select body from sms_outbox where recipient = ? and purpose = ? order by id desc")) {
       ps.setString(1, mobile);
       ps.setString(2, purpose);
       try (java.sql.ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : "";
+        List<String> bodies = new java.util.ArrayList<>();
+        while (rs.next()) {
+          bodies.add(rs.getString(1));
+        }
+        return bodies;
       }
     }
   }
+
+  /** The newest SMS of a purpose sent to a number, or "". */
+  static String latestSms(String mobile, String purpose) throws Exception {
+    List<String> bodies = sms(mobile, purpose);
+    return bodies.isEmpty() ? "" : bodies.get(0);
+  }
+
 
   @Test
   void aKunshanApplicationGoesThroughTheWindowAndTheParallelDepartmentsToReviewComplete() throws Exception {
@@ -155,7 +166,7 @@ class ReviewIT {
     helper.base = base;
     String app = helper.newChild(parent);
     helper.fillAllSteps(parent, app);
-    int announced = smsCount("13800000002", "application.reviewed");
+    int announced = sms("13800000002", "application.reviewed").size();
     // the registries cannot answer: the automatic 社保/房产 look-ups stay open while the reviewers decide
     assertEquals(200, api().put("api/dev/registries", null, "{\"failureRate\": 1.0}").status());
     try {
@@ -171,27 +182,15 @@ class ReviewIT {
       }
       assertEquals(200, decide("ks-admin", task("ks-admin", id, "points-office"), APPROVE).status());
       assertEquals("IN_REVIEW", api().get(app, parent).object().getString("status"), "the look-ups are still open");
-      assertEquals(announced, smsCount("13800000002", "application.reviewed"), "nothing announced yet");
+      assertEquals(announced, sms("13800000002", "application.reviewed").size(), "nothing announced yet");
     } finally {
       assertEquals(200, api().put("api/dev/registries", null, "{\"failureRate\": 0.0}").status());
     }
     // the registries answer again: the sweep's look-ups are the review's last step
     assertEquals("REVIEWED", statusOnceSettled(app, "REVIEWED"));
-    assertEquals(announced + 1, smsCount("13800000002", "application.reviewed"), "审核完成 is announced once");
+    assertEquals(announced + 1, sms("13800000002", "application.reviewed").size(), "审核完成 is announced once");
   }
 
-  static int smsCount(String mobile, String purpose) throws Exception {
-    try (Connection c = TestPlatform.get().database().connect();
-        java.sql.PreparedStatement ps = c.prepareStatement(
-            "select count(*) from sms_outbox where recipient = ? and purpose = ?")) {
-      ps.setString(1, mobile);
-      ps.setString(2, purpose);
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
-  }
 
   @Test
   void aPropertyCertificateNumberAnotherFamilyAlsoGaveIsFlaggedForTheReviewer() throws Exception {
