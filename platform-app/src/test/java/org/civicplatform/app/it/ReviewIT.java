@@ -48,12 +48,23 @@ class ReviewIT {
 
   /** A submitted Kunshan application of 13800000002 living in 花桥 (district hq); returns its path. */
   String submittedApplication() throws Exception {
+    return submit(filledApplication());
+  }
+
+  /** A filled, not yet submitted Kunshan application of 13800000002 living in 花桥; returns its path. */
+  String filledApplication() throws Exception {
     String parent = token("13800000002");
     ApplicationsIT helper = new ApplicationsIT();
     helper.base = base;
     String app = helper.newChild(parent);
     helper.fillAllSteps(parent, app);
-    Api.Answer submitted = api().postEmpty(app + "/submit", parent, "Idempotency-Key", UUID.randomUUID().toString());
+    return app;
+  }
+
+  /** Submits 13800000002's application at {@code app}; returns the path. */
+  String submit(String app) throws Exception {
+    Api.Answer submitted = api().postEmpty(app + "/submit", token("13800000002"), "Idempotency-Key",
+        UUID.randomUUID().toString());
     assertEquals(200, submitted.status(), submitted.body());
     return app;
   }
@@ -162,16 +173,12 @@ class ReviewIT {
   @Test
   void aReviewThatTheAutomaticLookUpsCompleteIsAnnouncedToTheParent() throws Exception {
     String parent = token("13800000002");
-    ApplicationsIT helper = new ApplicationsIT();
-    helper.base = base;
-    String app = helper.newChild(parent);
-    helper.fillAllSteps(parent, app);
+    String app = filledApplication();
     int announced = sms("13800000002", "application.reviewed").size();
     // the registries cannot answer: the automatic 社保/房产 look-ups stay open while the reviewers decide
     assertEquals(200, api().put("api/dev/registries", null, "{\"failureRate\": 1.0}").status());
     try {
-      Api.Answer submitted = api().postEmpty(app + "/submit", parent, "Idempotency-Key", UUID.randomUUID().toString());
-      assertEquals(200, submitted.status(), submitted.body());
+      submit(app);
       String id = applicationId(app);
       JsonObject window = task("ks-window-huaqiao", id, "window");
       assertEquals(200, api().post("api/review/tasks/" + window.getString("id") + "/claim", token("ks-window-huaqiao"),
