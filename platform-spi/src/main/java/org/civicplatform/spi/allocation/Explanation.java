@@ -70,7 +70,8 @@ public record Explanation(
 
   /**
    * {@code String.format(Locale.ROOT, pattern, args)} for patterns using only {@code %s}, {@code %d}
-   * and {@code %%} — a fast path, since a run writes a few hundred thousand explanations.
+   * and {@code %%} — a fast path, since a run writes a few hundred thousand explanations. Such a pattern
+   * must use every argument: an unused one is a caller's mistake (a word meant for the other language).
    */
   static String fill(String pattern, Object... args) {
     StringBuilder out = new StringBuilder(pattern.length() + 16 * args.length);
@@ -93,7 +94,8 @@ public record Explanation(
       i++;
     }
     if (next != args.length) {
-      return String.format(Locale.ROOT, pattern, args);
+      throw new IllegalArgumentException("the pattern uses " + next + " of its " + args.length + " arguments: "
+          + pattern);
     }
     return out.toString();
   }

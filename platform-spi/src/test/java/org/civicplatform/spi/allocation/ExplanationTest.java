@@ -1,6 +1,7 @@
 package org.civicplatform.spi.allocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Locale;
 import net.jqwik.api.ForAll;
@@ -26,6 +27,13 @@ class ExplanationTest {
   @Test
   void fallsBackToStringFormatForOtherConversions() {
     assertEquals(String.format(Locale.ROOT, "%.2f|%5d", 1.5, 7), Explanation.fill("%.2f|%5d", 1.5, 7));
+  }
+
+  @Test
+  void refusesArgumentsThatThePatternDoesNotUse() {
+    // an unused argument is a mistake in the caller (e.g. an English word given only to the Chinese text)
+    assertThrows(IllegalArgumentException.class, () -> Explanation.fill("第 %d 名", 1, "rank 1"));
+    assertThrows(IllegalArgumentException.class, () -> Explanation.say("第 %d 名", "rank %d", 1, 2));
   }
 
   @Test

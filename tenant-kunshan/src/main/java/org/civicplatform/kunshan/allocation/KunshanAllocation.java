@@ -308,8 +308,8 @@ public class KunshanAllocation implements AllocationProcedure {
         Ranked r = ranking.get(i);
         String school = r.applicant().choicesIn(PUBLIC).get(0);
         Standing last = lastAdmitted.get(school);
-        String lastText = last == null ? "无" : "第 " + last.rank() + " 名";
-        String lastTextEn = last == null ? "none" : "rank " + last.rank();
+        LocalizedText lastText = last == null ? LocalizedText.of("无", "none")
+            : LocalizedText.of("第 " + last.rank() + " 名", "rank " + last.rank());
         Outcome outcome;
         if (admitted[i]) {
           outcome = new Outcome.Placed(PUBLIC, school, Explanation.ranked("KUNSHAN_PUBLIC_INSIDE_LINE_PLACED",
@@ -323,7 +323,7 @@ public class KunshanAllocation implements AllocationProcedure {
               "KUNSHAN_PUBLIC_INSIDE_LINE_SCHOOL_FULL",
               say("区镇积分排名第 %d 名（共 %d 人，总积分 %s），在区镇准入线（前 %d 名）内，但所报学校学位已满（最后录取 %s），可二次填报。",
                   "Ranked %d of %d in the district (%s points), inside the district line (first %d), but the chosen school was full (last admitted: %s): second-round choices open.",
-                  r.rank(), n, points(r), line, lastText, lastTextEn), n, r.standing())
+                  r.rank(), n, points(r), line, lastText), n, r.standing())
               .withDistrictLine(districtLine).withLastAdmitted(last));
         } else {
           outcome = new Outcome.NotPlaced(PUBLIC, school, Explanation.ranked("KUNSHAN_PUBLIC_OUTSIDE_LINE",

@@ -192,6 +192,13 @@ class KunshanAllocationTest {
   }
 
   @Test
+  void tellsEachLanguageTheLastAdmittedRankInItsOwnWords() {
+    Explanation why = outcome(districtWithThreeSeats(), "p2", PUBLIC).explanation();
+    assertTrue(why.text().zh().contains("最后录取 第 1 名"), why.text().zh());
+    assertTrue(why.text().en().contains("last admitted: rank 1"), why.text().en());
+  }
+
+  @Test
   void refusesChildOutsideTheDistrictLineEvenWhenTheirSchoolHasSeats() {
     AllocationResult result = districtWithThreeSeats();
     Outcome outcome = outcome(result, "p4", PUBLIC);
