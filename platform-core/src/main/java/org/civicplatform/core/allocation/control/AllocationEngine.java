@@ -579,6 +579,7 @@ public final class AllocationEngine {
     private final org.postgresql.copy.CopyIn copy;
     private byte[] bytes;
     private int size;
+    private char[] chars = new char[256];
 
     /** @param copy where full chunks go, or null to keep everything in this buffer */
     CopyBuffer(org.postgresql.copy.CopyIn copy) {
@@ -640,49 +641,51 @@ public final class AllocationEngine {
     }
 
     private CopyBuffer encode(CharSequence value, boolean escape) {
-      ensure(value.length() * 3 + 8);
-      for (int i = 0; i < value.length(); i++) {
-        char ch = value.charAt(i);
-        if (ch < 0x80 && !escape) {
-          bytes[size++] = (byte) ch;
-        } else if (ch < 0x80) {
-          switch (ch) {
-            case '\\' -> {
-              bytes[size++] = '\\';
-              bytes[size++] = '\\';
-            }
-            case '\t' -> {
-              bytes[size++] = '\\';
-              bytes[size++] = 't';
-            }
-            case '\n' -> {
-              bytes[size++] = '\\';
-              bytes[size++] = 'n';
-            }
-            case '\r' -> {
-              bytes[size++] = '\\';
-              bytes[size++] = 'r';
-            }
-            default -> bytes[size++] = (byte) ch;
-          }
-        } else if (ch < 0x800) {
-          bytes[size++] = (byte) (0xC0 | (ch >> 6));
-          bytes[size++] = (byte) (0x80 | (ch & 0x3F));
-        } else if (Character.isHighSurrogate(ch) && i + 1 < value.length()
-            && Character.isLowSurrogate(value.charAt(i + 1))) {
-          int cp = Character.toCodePoint(ch, value.charAt(++i));
-          bytes[size++] = (byte) (0xF0 | (cp >> 18));
-          bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-          bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-          bytes[size++] = (byte) (0x80 | (cp & 0x3F));
-        } else if (Character.isSurrogate(ch)) {
-          bytes[size++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
-        } else {
-          bytes[size++] = (byte) (0xE0 | (ch >> 12));
-          bytes[size++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
-          bytes[size++] = (byte) (0x80 | (ch & 0x3F));
+      int n = value.length();
+      ensure(n * 3 + 8);
+      // the characters are copied out in bulk: charAt through CharSequence checked bounds and coder per character
+      if (chars.length < n) {
+        chars = new char[Math.max(n, chars.length * 2)];
+      }
+      char[] in = chars;
+      if (value instanceof String s) {
+        s.getChars(0, n, in, 0);
+      } else if (value instanceof StringBuilder b) {
+        b.getChars(0, n, in, 0);
+      } else {
+        for (int i = 0; i < n; i++) {
+          in[i] = value.charAt(i);
         }
       }
+      byte[] out = bytes;
+      int o = size;
+      for (int i = 0; i < n; i++) {
+        char ch = in[i];
+        if (ch < 0x80) {
+          if (escape && (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r')) {
+            out[o++] = '\\';
+            out[o++] = (byte) (ch == '\\' ? '\\' : ch == '\t' ? 't' : ch == '\n' ? 'n' : 'r');
+          } else {
+            out[o++] = (byte) ch;
+          }
+        } else if (ch < 0x800) {
+          out[o++] = (byte) (0xC0 | (ch >> 6));
+          out[o++] = (byte) (0x80 | (ch & 0x3F));
+        } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
+          int cp = Character.toCodePoint(ch, in[++i]);
+          out[o++] = (byte) (0xF0 | (cp >> 18));
+          out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          out[o++] = (byte) (0x80 | (cp & 0x3F));
+        } else if (Character.isSurrogate(ch)) {
+          out[o++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
+        } else {
+          out[o++] = (byte) (0xE0 | (ch >> 12));
+          out[o++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+          out[o++] = (byte) (0x80 | (ch & 0x3F));
+        }
+      }
+      size = o;
       return this;
     }
 

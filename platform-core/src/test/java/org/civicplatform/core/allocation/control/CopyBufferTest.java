@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.util.ByteStreamWriter;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /** The COPY rows of a run's applicants: escaped as COPY's text format wants, UTF-8, whatever the chunking. */
@@ -111,5 +113,14 @@ class CopyBufferTest {
       AllocationEngine.CopyBuffer raw = new AllocationEngine.CopyBuffer(new byte[4]).utf8(value);
       assertArrayEquals(value.getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf(raw.bytes(), raw.size()), value);
     }
+  }
+
+  @Property(tries = 2000)
+  void anyTextFromAStringOrABuilderIsEncodedAsGetBytesAndEscapedAsCopyWants(@ForAll String value) {
+    AllocationEngine.CopyBuffer raw = new AllocationEngine.CopyBuffer(new byte[4]).utf8(new StringBuilder(value));
+    assertArrayEquals(value.getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf(raw.bytes(), raw.size()));
+    AllocationEngine.CopyBuffer field = new AllocationEngine.CopyBuffer(new byte[4]).ascii("x").field(value);
+    assertArrayEquals(("x" + escaped(value)).getBytes(StandardCharsets.UTF_8),
+        java.util.Arrays.copyOf(field.bytes(), field.size()));
   }
 }
