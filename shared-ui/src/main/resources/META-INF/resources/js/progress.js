@@ -109,12 +109,14 @@ export async function childStatus(tenant, child) {
 }
 
 /**
- * The countdown to the deadline of the tenant's application phase (the first calendar phase), or null
- * without a calendar. Days are counted in China's calendar, as the server's `today`.
+ * The countdown to the deadline of the tenant's application phase (code APPLICATION, else the first
+ * calendar phase), or null without a calendar. Days are counted in China's calendar, as the server's
+ * `today`. `data-open` says whether submissions are taken today (the server refuses them otherwise).
  */
 export async function deadlineNotice(tenant) {
   const answer = await api(`tenants/${enc(tenant)}/calendar`, { auth: false });
-  const phase = answer.ok ? answer.data.phases?.[0] : null;
+  const phases = answer.ok ? answer.data.phases || [] : [];
+  const phase = phases.find((p) => p.code === 'APPLICATION') || phases[0];
   if (!phase) return null;
   const today = Date.parse(`${answer.data.today}T00:00:00Z`);
   const opens = Date.parse(`${phase.opens}T00:00:00Z`);
@@ -127,7 +129,8 @@ export async function deadlineNotice(tenant) {
   else if (days > 0) { text = t('deadline.until', { phase: name, days, date: phase.closes }); kind = days <= 3 ? 'warn' : 'info'; }
   else if (days === 0) { text = t('deadline.today', { phase: name, date: phase.closes }); kind = 'warn'; }
   else { text = t('deadline.closed', { phase: name, date: phase.closes }); kind = 'closed'; }
-  return h('p', { class: `deadline deadline-${kind}`, id: 'deadline', role: 'status' }, text);
+  const open = today >= opens && days >= 0;
+  return h('p', { class: `deadline deadline-${kind}`, id: 'deadline', role: 'status', 'data-open': String(open) }, text);
 }
 
 /** The progress chain 提交报名 → 窗口审核通过 → …, as an ordered list. */

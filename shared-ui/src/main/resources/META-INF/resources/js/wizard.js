@@ -8,6 +8,7 @@ import { h, show } from './dom.js';
 import { focusLink, notify } from './home.js';
 import { loc, problemText, t, time } from './i18n.js';
 import { pointsPanel } from './points.js';
+import { deadlineNotice } from './progress.js';
 import { loadSchoolNames, schoolControl, schoolName } from './recommend.js';
 import { beforeSubmit, hooks } from './wizard-hooks.js';
 import { uploadSlots } from './uploads.js';
@@ -417,6 +418,14 @@ export async function wizardView(main, tenant, childId, stepId) {
     actions.append(h('a', { class: 'btn', href: `#/t/${enc(tenant)}` }, t('nav.home')));
   }
   form.append(actions);
+  if (last && !readOnly && app?.status !== 'RETURNED') {
+    // a submission is taken only within the application phase (a correction asked for at any time): say so before the parent tries
+    const notice = await deadlineNotice(tenant).catch(() => null);
+    if (notice) {
+      form.prepend(notice);
+      if (notice.dataset.open === 'false') form.querySelector('#submit').disabled = true;
+    }
+  }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (readOnly) return;

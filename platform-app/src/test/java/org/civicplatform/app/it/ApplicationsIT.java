@@ -208,4 +208,89 @@ class ApplicationsIT {
     assertEquals(404, api().get(app, token("13800000001")).status());
     assertEquals(404, api().put(app + "/steps/honours", token("13800000001"), OTHER_STEPS.get("honours")).status());
   }
+
+  // --- the application phase (网上报名) of the enrolment calendar -----------------------------------
+
+  static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+  /**
+   * Sets Kunshan's application phase to {@code [today + from, today + to]} (days, China's calendar),
+   * adding it when this deployment's data has none; runs {@code body}, then opens the phase around today
+   * again, as the demo calendar has it, so that other tests can submit.
+   */
+  static void withApplicationPhase(int from, int to, org.junit.jupiter.api.function.Executable body) throws Throwable {
+    setApplicationPhase(from, to);
+    try {
+      body.execute();
+    } finally {
+      setApplicationPhase(-10, 20);
+    }
+  }
+
+  static void setApplicationPhase(int from, int to) throws Exception {
+    java.time.LocalDate today = java.time.LocalDate.now(CHINA);
+    try (Connection c = TestPlatform.get().database().connect(); PreparedStatement ps = c.prepareStatement(
+        "insert into calendar_phase (tenant_id, code, name_zh, name_en, opens_on, closes_on, position)"
+            + " values ('kunshan', 'APPLICATION', '网上报名', 'Online application', ?, ?, 0)"
+            + " on conflict (tenant_id, code) do update set opens_on = excluded.opens_on, closes_on = excluded.closes_on")) {
+      ps.setObject(1, today.plusDays(from));
+      ps.setObject(2, today.plusDays(to));
+      ps.executeUpdate();
+    }
+  }
+
+  @Test
+  void aSubmissionAfterTheApplicationPhaseClosedIsRefusedNamingTheDeadlineAndTheDraftStays() throws Throwable {
+    String token = token("13800000002");
+    String app = newChild(token);
+    fillAllSteps(token, app);
+    String closed = java.time.LocalDate.now(CHINA).minusDays(1).toString();
+    withApplicationPhase(-30, -1, () -> {
+      Api.Answer refused = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+      assertEquals(409, refused.status(), refused.body());
+      assertEquals("urn:civic:problem:application-phase-closed", refused.object().getString("type"));
+      assertTrue(refused.object().getString("detail").contains("网上报名已于 " + closed + " 截止"), refused.body());
+      assertTrue(refused.object().getString("detailEn").contains("closed on " + closed), refused.body());
+      JsonObject draft = api().get(app, token).object();
+      assertEquals("DRAFT", draft.getString("status"));
+      assertEquals(0, versionsInDatabase(draft.getString("id")));
+      assertEquals(6, draft.getJsonObject("answers").size(), "every saved step is kept");
+    });
+    Api.Answer reopened = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(200, reopened.status(), reopened.body());
+  }
+
+  @Test
+  void aSubmissionBeforeTheApplicationPhaseOpensIsRefusedNamingTheFirstDay() throws Throwable {
+    String token = token("13800000002");
+    String app = newChild(token);
+    fillAllSteps(token, app);
+    String opens = java.time.LocalDate.now(CHINA).plusDays(3).toString();
+    withApplicationPhase(3, 30, () -> {
+      Api.Answer refused = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+      assertEquals(409, refused.status(), refused.body());
+      assertEquals("urn:civic:problem:application-phase-not-open", refused.object().getString("type"));
+      assertTrue(refused.object().getString("detail").contains(opens + " 开始"), refused.body());
+      assertTrue(refused.object().getString("detailEn").contains("opens on " + opens), refused.body());
+    });
+  }
+
+  @Test
+  void aSubmittedApplicationCannotBeWithdrawnOnceThePhaseClosedSinceItCouldNotBeSubmittedAgain() throws Throwable {
+    String token = token("13800000002");
+    String app = newChild(token);
+    fillAllSteps(token, app);
+    setApplicationPhase(-10, 20);
+    assertEquals(200, api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString()).status());
+    assertTrue(api().get(app + "/status", token).object().getJsonObject("actions").getBoolean("withdraw"));
+    withApplicationPhase(-30, -1, () -> {
+      assertEquals(false, api().get(app + "/status", token).object().getJsonObject("actions").getBoolean("withdraw"),
+          "the withdraw button is not offered");
+      Api.Answer refused = api().postEmpty(app + "/withdraw", token);
+      assertEquals(409, refused.status(), refused.body());
+      assertEquals("urn:civic:problem:application-phase-closed", refused.object().getString("type"));
+      assertTrue(refused.object().getString("detail").contains("不能撤回"), refused.body());
+      assertEquals("SUBMITTED", api().get(app, token).object().getString("status"));
+    });
+  }
 }

@@ -111,6 +111,31 @@ class ProgressPagesBrowserIT extends BrowserTest {
     assertTrue(api().get(app + "/recommendation", parent).object().getJsonObject("decision").getBoolean("cancelled"));
   }
 
+  @Test
+  void theLastStepSaysThatTheApplicationPhaseClosedAndOffersNoSubmission() throws Throwable {
+    String parent = ApplicationsIT.token(PARENT);
+    Api.Answer created = api().post("api/tenants/kunshan/children", parent,
+        "{\"stage\":\"PRIMARY\",\"name\":\"郑小川\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\""
+            + TestPlatform.mainlandId("20180713") + "\"}");
+    assertEquals(201, created.status(), created.body());
+    String child = created.object().getString("id");
+    ApplicationsIT helper = new ApplicationsIT();
+    helper.base = deployment;
+    helper.fillAllSteps(parent, "api/tenants/kunshan/children/" + child + "/application");
+    String closed = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+    ApplicationsIT.withApplicationPhase(-30, -1, () -> run(() -> {
+      page.navigate(base + "#/t/kunshan/c/" + child + "/step/preview");
+      page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
+      page.fill("#username", PARENT);
+      page.fill("#password", "Demo#2024");
+      page.click("#kc-login");
+      page.waitForURL(Pattern.compile(".*/step/preview$"));
+      assertThat(page.locator("#step-form #deadline")).containsText("网上报名已于 " + closed + " 截止");
+      assertThat(page.locator("#submit")).isDisabled();
+      shot("p08-preview-application-phase-closed");
+    }, "zz-closed-failure.png"));
+  }
+
   /** A submitted application of {@link #PARENT} (property in 花桥, a phase-one private school) the window approved. */
   String windowApprovedApplication() throws Exception {
     String parent = ApplicationsIT.token(PARENT);

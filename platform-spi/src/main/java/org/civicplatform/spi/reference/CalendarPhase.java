@@ -15,6 +15,12 @@ import org.civicplatform.spi.LocalizedText;
  */
 public record CalendarPhase(String code, LocalizedText name, LocalDate opens, LocalDate closes) {
 
+  /**
+   * The code of the phase in which parents submit applications (网上报名): outside its dates the platform
+   * refuses submissions, also after a withdrawal (corrections asked for by reviewers are taken at any time).
+   */
+  public static final String APPLICATION = "APPLICATION";
+
   public CalendarPhase {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(name, "name");
@@ -23,5 +29,10 @@ public record CalendarPhase(String code, LocalizedText name, LocalDate opens, Lo
     if (closes.isBefore(opens)) {
       throw new IllegalArgumentException("phase " + code + " closes before it opens");
     }
+  }
+
+  /** Whether the day lies within the phase (both ends included). */
+  public boolean contains(LocalDate day) {
+    return !day.isBefore(opens) && !day.isAfter(closes);
   }
 }

@@ -73,29 +73,29 @@ public final class KunshanReferenceData {
       schools.add(new School("ks-" + m[0] + "-middle", LocalizedText.of("昆山市" + town + "中学", m[2] + " Middle School"),
           m[0], true, Map.of("JUNIOR", 400), List.of(m[1])));
     }
-    return new ReferenceData(ds, schools, calendar());
+    return new ReferenceData(ds, schools, calendar(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
   }
 
   /**
-   * [default] The 2024 enrolment calendar (the seed gives no dates): administrators set the real ones.
-   * 网上报名 is what the parents' deadline countdown counts down to.
+   * [demo] The enrolment calendar (the seed gives no dates; administrators set the real ones), placed
+   * around the day the demo data is loaded — 网上报名 open since ten days and for twenty more, then the
+   * reviews and admission phases in the seed's order — so the demo takes submissions whenever it is
+   * started. 网上报名 ({@link CalendarPhase#APPLICATION}) bounds submissions and is what the parents'
+   * deadline countdown counts down to.
    */
-  static List<CalendarPhase> calendar() {
+  static List<CalendarPhase> calendar(LocalDate today) {
     return List.of(
-        new CalendarPhase("APPLICATION", LocalizedText.of("网上报名", "Online application"),
-            LocalDate.of(2024, 5, 6), LocalDate.of(2024, 5, 31)),
-        new CalendarPhase("WINDOW_REVIEW", LocalizedText.of("区镇窗口初审", "District window review"),
-            LocalDate.of(2024, 5, 6), LocalDate.of(2024, 6, 7)),
-        new CalendarPhase("DEPARTMENT_REVIEW", LocalizedText.of("部门审核", "Department review"),
-            LocalDate.of(2024, 5, 13), LocalDate.of(2024, 6, 21)),
-        new CalendarPhase("PRIVATE_1", LocalizedText.of("第一阶段民办学校录取", "Phase-one private admission"),
-            LocalDate.of(2024, 6, 24), LocalDate.of(2024, 6, 30)),
-        new CalendarPhase("PUBLIC", LocalizedText.of("公办学校积分排名录取", "Public admission by points"),
-            LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 10)),
-        new CalendarPhase("SECOND_ROUND", LocalizedText.of("二次志愿填报", "Second-round choices"),
-            LocalDate.of(2024, 7, 11), LocalDate.of(2024, 7, 15)),
-        new CalendarPhase("PRIVATE_2", LocalizedText.of("第二阶段民办学校录取", "Phase-two private admission"),
-            LocalDate.of(2024, 7, 16), LocalDate.of(2024, 7, 25)));
+        phase(CalendarPhase.APPLICATION, "网上报名", "Online application", today, -10, 20),
+        phase("WINDOW_REVIEW", "区镇窗口初审", "District window review", today, -10, 27),
+        phase("DEPARTMENT_REVIEW", "部门审核", "Department review", today, -3, 41),
+        phase("PRIVATE_1", "第一阶段民办学校录取", "Phase-one private admission", today, 44, 50),
+        phase("PUBLIC", "公办学校积分排名录取", "Public admission by points", today, 51, 60),
+        phase("SECOND_ROUND", "二次志愿填报", "Second-round choices", today, 61, 65),
+        phase("PRIVATE_2", "第二阶段民办学校录取", "Phase-two private admission", today, 66, 75));
+  }
+
+  private static CalendarPhase phase(String code, String zh, String en, LocalDate today, int from, int to) {
+    return new CalendarPhase(code, LocalizedText.of(zh, en), today.plusDays(from), today.plusDays(to));
   }
 
   private static School pub(String code, String zh, String en, String district, int seats, String... zone) {

@@ -48,6 +48,7 @@ public class Applications {
   @Inject Prefills prefills;
   @Inject org.civicplatform.core.documents.boundary.Documents documents;
   @Inject org.civicplatform.core.registry.control.CoreRegistries registries;
+  @Inject org.civicplatform.core.applications.control.ApplicationPhase phase;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -188,6 +189,9 @@ public class Applications {
     if (submittedWith(application, idempotencyKey).isPresent()) {
       return ApplicationView.of(application, progress(module, application));
     }
+    if (application.status() != Application.Status.RETURNED) {
+      phase.requireOpenForSubmission(tenant); // a correction the reviewers asked for is taken at any time
+    }
     JsonObject context = context(application);
     List<FieldError> errors = new ArrayList<>();
     for (FormStep step : module.form().steps()) {
@@ -264,6 +268,9 @@ public class Applications {
     if (!application.editable()) {
       throw ProblemException.conflict("already-submitted", "报名已提交，无需重复提交。", "The application has already been submitted.");
     }
+    if (application.status() != Application.Status.RETURNED) {
+      phase.requireOpenForSubmission(tenant); // no SMS for a submission that would be refused
+    }
     String phone = module.rules().contactPhone(context(application)).orElseThrow(Applications::noContactPhone);
     codes.send(tenant, module.name(), phone, org.civicplatform.core.registration.control.SmsPurpose.SUBMIT, true);
     audit.record(tenant, "application.confirmation-code", "application", application.id());
@@ -294,6 +301,9 @@ public class Applications {
         .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
     // the row first (as reviewers' decisions and the look-up sweep take it), then its review tasks
     em.refresh(application, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (application.status() == Application.Status.SUBMITTED) {
+      phase.requireOpenForWithdrawal(tenant);
+    }
     application.withdraw(now());
     workflow.withdrawn(application);
     audit.record(tenant, "application.withdraw", "application", application.id());

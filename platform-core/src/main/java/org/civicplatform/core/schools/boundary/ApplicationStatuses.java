@@ -36,6 +36,7 @@ public class ApplicationStatuses {
   @Inject ChildApplication children;
   @Inject ReviewWorkflow workflow;
   @Inject SchoolCatalog catalog;
+  @Inject org.civicplatform.core.applications.control.ApplicationPhase applicationPhase;
   @Inject Instance<PublishedOutcomes> outcomes;
 
   /** A code with its name. */
@@ -101,7 +102,7 @@ public class ApplicationStatuses {
             .orElse(LocalizedText.of(districtCode, districtCode)));
     boolean editable = application == null || application.editable();
     Actions actions = new Actions(
-        application != null && application.status() == Application.Status.SUBMITTED,
+        application != null && application.status() == Application.Status.SUBMITTED && applicationPhase.shut(tenant).isEmpty(),
         application == null || application.status() == Application.Status.DRAFT,
         application != null && application.submissions() > 0,
         editable);
