@@ -129,7 +129,7 @@ export async function deadlineNotice(tenant) {
   else if (days > 0) { text = t('deadline.until', { phase: name, days, date: phase.closes }); kind = days <= 3 ? 'warn' : 'info'; }
   else if (days === 0) { text = t('deadline.today', { phase: name, date: phase.closes }); kind = 'warn'; }
   else { text = t('deadline.closed', { phase: name, date: phase.closes }); kind = 'closed'; }
-  const open = today >= opens && days >= 0;
+  const open = phase.code !== 'APPLICATION' || (today >= opens && days >= 0); // only that phase gates submissions
   return h('p', { class: `deadline deadline-${kind}`, id: 'deadline', role: 'status', 'data-open': String(open) }, text);
 }
 

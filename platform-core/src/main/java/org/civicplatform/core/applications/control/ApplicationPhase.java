@@ -27,15 +27,19 @@ public class ApplicationPhase {
 
   /** The phase when today lies outside it; empty when submissions are taken today. */
   public Optional<CalendarPhase> shut(String tenant) {
-    LocalDate today = LocalDate.now(clock.withZone(CHINA));
+    return shut(tenant, today());
+  }
+
+  private Optional<CalendarPhase> shut(String tenant, LocalDate today) {
     return catalog.calendar(tenant).stream().filter(p -> p.code().equals(CalendarPhase.APPLICATION))
         .filter(p -> !p.contains(today)).findFirst();
   }
 
   /** Refuses (409) a submission outside the phase. */
   public void requireOpenForSubmission(String tenant) {
-    shut(tenant).ifPresent(p -> {
-      throw outside(p, LocalizedText.of(
+    LocalDate today = today();
+    shut(tenant, today).ifPresent(p -> {
+      throw outside(p, today, LocalizedText.of(
           p.name().zh() + "已于 " + p.closes() + " 截止，不能再提交报名。",
           p.name().en() + " closed on " + p.closes() + ": applications can no longer be submitted."));
     });
@@ -43,16 +47,22 @@ public class ApplicationPhase {
 
   /** Refuses (409) a withdrawal outside the phase: the application could not be submitted again. */
   public void requireOpenForWithdrawal(String tenant) {
-    shut(tenant).ifPresent(p -> {
-      throw outside(p, LocalizedText.of(
-          p.name().zh() + "已于 " + p.closes() + " 截止：撤回后将不能再次提交，因此不能撤回。如需放弃，请联系区镇窗口。",
+    LocalDate today = today();
+    shut(tenant, today).ifPresent(p -> {
+      throw outside(p, today, LocalizedText.of(
+          p.name().zh() + "已于 " + p.closes() + " 截止：撤回后将不能再次提交，因此不能撤回。如需放弃，请联系招生部门。",
           p.name().en() + " closed on " + p.closes() + ": a withdrawn application could not be submitted again,"
-              + " so it cannot be withdrawn. To give it up, contact the district window."));
+              + " so it cannot be withdrawn. To give it up, contact the enrolment office."));
     });
   }
 
-  private ProblemException outside(CalendarPhase p, LocalizedText closed) {
-    boolean early = LocalDate.now(clock.withZone(CHINA)).isBefore(p.opens());
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(CHINA));
+  }
+
+  /** The problem for a day outside the phase: not open yet, or closed (in the caller's words). */
+  private static ProblemException outside(CalendarPhase p, LocalDate today, LocalizedText closed) {
+    boolean early = today.isBefore(p.opens());
     return new ProblemException(early ? "application-phase-not-open" : "application-phase-closed", 409,
         LocalizedText.of("不在报名时间内", "Outside the application period"),
         early ? LocalizedText.of(p.name().zh() + "将于 " + p.opens() + " 开始，届时才能提交报名。",
