@@ -65,4 +65,12 @@ public interface TenantModule {
   default List<org.civicplatform.spi.review.DecisionReason> decisionReasons() {
     return org.civicplatform.spi.review.DecisionReason.defaults();
   }
+
+  /**
+   * What parents must know, shown under their children on the family home (请您务必注意, e.g. until when
+   * they may withdraw, when results appear). Default: none.
+   */
+  default java.util.Optional<LocalizedText> parentNotice() {
+    return java.util.Optional.empty();
+  }
 }

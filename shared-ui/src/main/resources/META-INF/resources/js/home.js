@@ -311,8 +311,8 @@ export async function homeView(main, tenant) {
     children.data.length
       ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender, siblings[i], rounds[i])))
       : h('p', { class: 'empty' }, t('home.noChildren')),
-    h('aside', { class: 'alert warn' },
-      h('strong', {}, t('home.notice.title')), ' ', t('home.notice.body')));
+    def.parentNotice ? h('aside', { class: 'alert warn', id: 'parent-notice' },
+      h('strong', {}, t('home.notice.title')), ' ', loc(def.parentNotice)) : null);
 }
 
 /** 学生报名 / 新增子女: stage, name, ID type and number. */

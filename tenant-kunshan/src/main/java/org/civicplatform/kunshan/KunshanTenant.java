@@ -101,4 +101,13 @@ public class KunshanTenant implements TenantModule {
         DecisionReason.reject("DUPLICATE", "该学生已通过户籍生（新市民）系统注册报名", "The child is already registered"),
         DecisionReason.other());
   }
+
+  /** Seed 000 §4.1 请您务必注意 (home page). */
+  @Override
+  public java.util.Optional<LocalizedText> parentNotice() {
+    return java.util.Optional.of(LocalizedText.of(
+        "在您还没去区镇窗口或者第一阶段民办学校审核前，您可以自行撤回。一旦有区镇窗口或民办学校的审核记录，您将不能主动撤回，需联系区镇窗口或民办学校退回。",
+        "Until the district window or a phase-one private school has reviewed the application you may withdraw it"
+            + " yourself. Once a review is recorded you can no longer withdraw; ask the window or school to return it."));
+  }
 }

@@ -23,7 +23,6 @@ import org.civicplatform.spi.review.ReviewStage;
 import org.civicplatform.spi.rules.ApplicationRules;
 import org.civicplatform.spi.review.DecisionReason;
 import org.civicplatform.spi.status.Batch;
-import org.civicplatform.spi.status.StatusLabel;
 
 /** Xiamen Siming household pre-registration for primary school (思明区户籍小学预登记), seed 002. */
 @ApplicationScoped
@@ -73,22 +72,7 @@ public class SimingTenant implements TenantModule {
 
   @Override
   public List<Batch> batches() {
-    return List.of(
-        new Batch(
-            "PUBLIC",
-            LocalizedText.of("户籍小学预登记", "Primary-school pre-registration"),
-            List.of(
-                StatusLabel.of("SUBMITTED", "已提交", "Submitted", "登记信息已提交", "The registration was submitted"),
-                StatusLabel.of("VERIFYING", "核验中", "Verifying", "系统正在核验学生、监护人及房产信息",
-                    "Student, guardians and property are being verified"),
-                StatusLabel.of("VERIFIED", "核验通过", "Verified", "自动核验通过", "Automatic verification passed"),
-                StatusLabel.of("ANOMALY", "核验异常", "Verification problem", "核验发现异常，请查看详情并修改后重新提交",
-                    "A check found a problem: see the details, fix and resubmit"),
-                StatusLabel.of("PENDING_REVIEW", "待审核", "Awaiting manual review",
-                    "公租房、廉租房或历史原因无法办理产权的房产需人工审核", "Rentals and untitled homes are reviewed by hand"),
-                StatusLabel.of("PROVISIONALLY_ADMITTED", "拟录取", "Provisionally admitted", "已被学校录取", "Admitted"),
-                StatusLabel.of("DISTRICT_PLACEMENT", "统筹安排", "District placement", "由区教育局统筹安排学校",
-                    "The district assigns a school"))));
+    return org.civicplatform.siming.status.SimingStatuses.batches();
   }
 
   @Override
@@ -118,5 +102,19 @@ public class SimingTenant implements TenantModule {
         DecisionReason.either("MATERIALS", "材料不全或不清晰", "Documents missing or unreadable"),
         DecisionReason.reject("NOT_ELIGIBLE", "不符合入学条件", "Not eligible"),
         DecisionReason.other());
+  }
+
+  /** Seed 002 (6) 提交注册信息成功: when to look, what the checks are, 待审核 for rentals and untitled homes. */
+  @Override
+  public java.util.Optional<LocalizedText> parentNotice() {
+    return java.util.Optional.of(LocalizedText.of(
+        "提交成功后，系统会初步核实学生身份、监护人身份及房产信息，请在规定时间查看初步核验结果并按结果进行下一步操作；"
+            + "如有异常，可点击“修改信息”修改后重新提交。公租房、廉租房或因历史原因无法办理产权的房产需人工审核，"
+            + "审核结果公开前房产核验结果保持“待审核”。对审核结果有疑问，可致电相应学校。",
+        "After submission the system checks the student's and guardians' identities and the property: look at the"
+            + " results in time and act on them; if one shows a problem, use “Modify” to fix it and resubmit. Public"
+            + " rentals, low-rent homes and homes without a title for historical reasons are reviewed by hand, so their"
+            + " property result stays “awaiting review” until results are published. For questions about a result,"
+            + " call the school."));
   }
 }

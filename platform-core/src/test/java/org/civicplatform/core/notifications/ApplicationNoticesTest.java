@@ -21,7 +21,7 @@ class ApplicationNoticesTest {
   @Test
   void aNoticeNamesTheTenantTheChildAndTheApplicationNumber() {
     String text = ApplicationNotices.TEXTS.text("submitted", "昆山市新市民积分入学", "王小明", "ES2024000001", "", "").zh();
-    assertEquals("【昆山市新市民积分入学】王小明的报名已提交，报名号 ES2024000001。在窗口审核前可自行撤销提交修改；审核结果将以短信通知。", text);
+    assertEquals("【昆山市新市民积分入学】王小明的报名已提交，报名号 ES2024000001。审核开始前可自行撤销提交修改；审核结果将以短信通知。", text);
   }
 
   @Test

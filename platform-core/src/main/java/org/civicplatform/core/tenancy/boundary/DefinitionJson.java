@@ -58,7 +58,9 @@ final class DefinitionJson {
           .add("code", s.code()).add("label", text(s.label())).add("meaning", text(s.meaning()))));
       batches.add(Json.createObjectBuilder().add("id", batch.id()).add("name", text(batch.name())).add("statuses", statuses));
     }
-    return Json.createObjectBuilder()
+    JsonObjectBuilder definition = Json.createObjectBuilder();
+    tenant.parentNotice().ifPresent(n -> definition.add("parentNotice", text(n)));
+    return definition
         .add("id", tenant.id())
         .add("name", text(tenant.name()))
         .add("decisionReasons", reasons)
