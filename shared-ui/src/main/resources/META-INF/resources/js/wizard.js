@@ -8,7 +8,7 @@ import { h, show } from './dom.js';
 import { focusLink, notify } from './home.js';
 import { loc, problemText, t, time } from './i18n.js';
 import { pointsPanel } from './points.js';
-import { deadlineNotice } from './progress.js';
+import { deadlineNotice, tenantNames } from './progress.js';
 import { loadSchoolNames, schoolControl, schoolName } from './recommend.js';
 import { beforeSubmit, hooks } from './wizard-hooks.js';
 import { uploadSlots } from './uploads.js';
@@ -24,8 +24,11 @@ export function pathId(path) {
 const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 export async function wizardView(main, tenant, childId, stepId) {
-  const [def, childrenAnswer, sharedAnswer] = await Promise.all([definition(tenant), api(`tenants/${enc(tenant)}/children`),
-    api(`tenants/${enc(tenant)}/children/${enc(childId)}/application/shared`), loadSchoolNames(tenant)]);
+  const [def, childrenAnswer, sharedAnswer, , names] = await Promise.all([definition(tenant), api(`tenants/${enc(tenant)}/children`),
+    api(`tenants/${enc(tenant)}/children/${enc(childId)}/application/shared`), loadSchoolNames(tenant),
+    tenantNames(tenant).catch(() => null)]);
+  // DISTRICT fields choose among the tenant's districts (区镇, 街道); a free code only when it has none
+  const districts = Object.entries(names?.districts || {});
   const child = (childrenAnswer.data || []).find((c) => c.id === childId);
   let app = await application(tenant, childId);
   const index = def.steps.findIndex((s) => s.id === stepId);
@@ -58,9 +61,19 @@ export async function wizardView(main, tenant, childId, stepId) {
 
   const lookup = (sectionId = null, entry = null) => lookupFor(step.id, answers, app?.answers || {}, sectionId, entry);
 
+  /**
+   * Whether a live condition holds; for an upload slot (anyEntry) as the server decides it: also when it
+   * holds for any entry of a repeatable section (one twin with a rare character is enough).
+   */
+  function holds(v) {
+    if (test(v.condition, lookup(v.section, v.entry))) return true;
+    return Boolean(v.anyEntry) && step.sections.some((s) => Array.isArray(answers[s.id])
+      && answers[s.id].some((entry) => test(v.condition, lookup(s.id, entry))));
+  }
+
   function refreshVisibility() {
     for (const v of visibility) {
-      v.el.hidden = !test(v.condition, lookup(v.section, v.entry));
+      v.el.hidden = !holds(v);
     }
   }
 
@@ -151,6 +164,15 @@ export async function wizardView(main, tenant, childId, stepId) {
           ...common, type: 'number', inputmode: 'numeric', value: value ?? '',
           oninput: (e) => set(e.target.value === '' ? undefined : Number(e.target.value)),
         });
+      case 'DISTRICT':
+        if (districts.length) {
+          const select = h('select', { ...common, onchange: (e) => set(e.target.value || undefined) },
+            h('option', { value: '' }, t('common.choose')),
+            districts.map(([code, name]) => h('option', { value: code, selected: code === value }, loc(name))));
+          if (value && !districts.some(([code]) => code === value)) select.append(h('option', { value, selected: true }, value));
+          return select;
+        }
+        // falls through: a free code when the tenant has no districts
       default: {
         const attrs = {
           TEXT: { type: 'text', autocomplete: 'off' },
@@ -183,7 +205,7 @@ export async function wizardView(main, tenant, childId, stepId) {
     const id = pathId(path);
     const hintText = field.hint ? loc(field.hint)
       : field.type === 'SCHOOL' ? t('wizard.schoolHint')
-        : field.type === 'DISTRICT' ? t('wizard.districtHint') : null;
+        : field.type === 'DISTRICT' && !districts.length ? t('wizard.districtHint') : null;
     const hintId = hintText ? `${id}-hint` : null;
     const grouped = ['BOOLEAN', 'CHOICE', 'MULTI_CHOICE'].includes(field.type)
       && !(field.type === 'CHOICE' && field.options.length > 4) && !(field.type === 'BOOLEAN' && last);
@@ -393,7 +415,7 @@ export async function wizardView(main, tenant, childId, stepId) {
 
   // Document slots of the step (js/uploads.js), shown under the step's live conditions.
   const uploads = uploadSlots({ tenant, childId, step, readOnly });
-  uploads.conditional.forEach((c) => visibility.push({ ...c, section: null, entry: null }));
+  uploads.conditional.forEach((c) => visibility.push({ ...c, section: null, entry: null, anyEntry: true }));
 
   const form = h('form', { class: 'wizard-form', novalidate: true, id: 'step-form' },
     summary,

@@ -158,7 +158,7 @@ class KunshanJourneyBrowserIT extends BrowserTest {
     page.fill("#f-family-guardian1-employer", "昆山花桥某公司");
     page.fill("#f-family-guardian1-householdAddress", "河南省郑州市金水区花园路1号");
     page.fill("#f-family-guardian1-currentAddress", "花桥镇绿地大道188号3幢1201室");
-    page.fill("#f-family-guardian1-district", "hq");
+    page.selectOption("#f-family-guardian1-district", "hq");
     page.check("#f-family-guardian2-relation-NONE");
     shot("journey-05-step-family");
     page.click("#save-next");

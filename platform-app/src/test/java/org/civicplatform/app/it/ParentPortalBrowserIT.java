@@ -131,7 +131,7 @@ class ParentPortalBrowserIT extends BrowserTest {
     page.fill("#f-family-guardian1-employer", "昆山花桥某公司");
     page.fill("#f-family-guardian1-householdAddress", "安徽省合肥市蜀山区长江西路1号");
     page.fill("#f-family-guardian1-currentAddress", "花桥镇绿地大道100号");
-    page.fill("#f-family-guardian1-district", "hq");
+    page.selectOption("#f-family-guardian1-district", "hq");
     assertThat(page.locator("#f-family-guardian2-name")).isVisible();
     page.check("#f-family-guardian2-relation-NONE");
     assertThat(page.locator("#f-family-guardian2-name")).isHidden(); // live condition

@@ -64,7 +64,7 @@ class ResumeElsewhereBrowserIT extends BrowserTest {
     page.fill("#f-family-guardian1-idNumber", guardianId);
     page.fill("#f-family-guardian1-householdAddress", "安徽省合肥市蜀山区长江西路1号");
     page.fill("#f-family-guardian1-currentAddress", "花桥镇绿地大道200号");
-    page.fill("#f-family-guardian1-district", "hq");
+    page.selectOption("#f-family-guardian1-district", "hq");
     page.check("#f-family-guardian2-relation-NONE");
     page.click("#save-next");
     page.waitForURL(Pattern.compile(".*/step/subject$"));

@@ -267,6 +267,24 @@ class ReviewIT {
   }
 
   @Test
+  void aReturnedApplicationKeepsTheSchoolChoicesItWasSubmittedWith() throws Exception {
+    String parent = token("13800000002");
+    String app = submittedApplication();
+    JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");
+    assertEquals(200, decide("ks-window-huaqiao", window,
+        "{\"decision\": \"RETURN\", \"reasonText\": \"请补充先进典型证明\", \"fields\": [\"honours.honour.hasHonour\"]}").status());
+    JsonObject choices = api().get(app, parent).object().getJsonObject("answers").getJsonObject("choices");
+    JsonObject changed = jakarta.json.Json.createObjectBuilder(choices).add("choices",
+        jakarta.json.Json.createObjectBuilder(choices.getJsonObject("choices")).add("public", "ks-lujia-west")).build();
+    Api.Answer refused = api().put(app + "/steps/choices", parent, changed.toString());
+    assertEquals(409, refused.status(), refused.body());
+    assertEquals("urn:civic:problem:kept-when-returned", refused.object().getString("type"));
+    assertTrue(refused.object().getString("detail").contains("不能修改"), refused.body());
+    assertEquals(choices, api().get(app, parent).object().getJsonObject("answers").getJsonObject("choices"));
+    assertEquals(200, api().put(app + "/steps/choices", parent, choices.toString()).status(), "saving them unchanged is fine");
+  }
+
+  @Test
   void withdrawIsRefusedOnceAReviewRecordExists() throws Exception {
     String app = submittedApplication();
     JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");

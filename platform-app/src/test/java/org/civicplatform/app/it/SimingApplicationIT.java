@@ -213,6 +213,31 @@ class SimingApplicationIT {
   }
 
   @Test
+  void aStreetCodeTheDistrictDoesNotHaveIsRefusedNamingTheEntryAndNothingIsStored() throws Exception {
+    try (java.sql.Connection c = TestPlatform.get().database().connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+        "insert into district (tenant_id, code, name_zh, name_en) values ('siming', ?, ?, ?) on conflict do nothing")) {
+      // the tenant's streets, as its reference data has them (this deployment loads no demo data)
+      for (var street : org.civicplatform.siming.reference.SimingReferenceData.demo().districts()) {
+        ps.setString(1, street.code());
+        ps.setString(2, street.name().zh());
+        ps.setString(3, street.name().en());
+        ps.executeUpdate();
+      }
+    }
+    String first = registryChild("陈一川", "CHEN YI CHUAN", "2018-05-06", "M", LIANQIAN);
+    String second = registryChild("陈一舟", "CHEN YI ZHOU", "2018-05-06", "M", LIANQIAN);
+    String app = newChild("陈一川", first);
+    Api.Answer refused = save(app, "students", students(
+        entry(first, "陈一川", "CHEN YI CHUAN", "2018-05-06", "M", LIANQIAN, "lianqian", "NON_COLLECTIVE", false),
+        entry(second, "陈一舟", "CHEN YI ZHOU", "2018-05-06", "M", LIANQIAN, "莲前街道", "NON_COLLECTIVE", false)));
+    assertEquals(400, refused.status(), refused.body());
+    JsonObject error = refused.object().getJsonArray("errors").getJsonObject(0);
+    assertEquals("students.student[1].street", error.getString("field"), refused.body());
+    assertTrue(error.getString("message").contains("户籍地址所在街道"), refused.body());
+    assertEquals(404, api().get(app, parent()).status(), "no application was created by the refused step");
+  }
+
+  @Test
   void twinsShareOneRegistrationAndEachHasItsOwnIdentityCheck() throws Exception {
     String first = registryChild("陈一鸣", "CHEN YI MING", "2018-05-05", "M", LIANQIAN);
     String second = registryChild("陈一诺", "CHEN YI NUO", "2018-05-05", "F", LIANQIAN);

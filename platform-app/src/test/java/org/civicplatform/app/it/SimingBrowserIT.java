@@ -120,7 +120,13 @@ class SimingBrowserIT extends BrowserTest {
     assertThat(page.locator("#f-students-student-1-name")).hasValue(TWIN_TWO);
     assertThat(page.locator("#f-students-student-1-gender-F")).isChecked();
     page.fill("#f-students-student-1-currentAddress", ADDRESS);
+    assertThat(page.locator("#doc-rareCharacterProof-input")).isHidden();
     page.check("#f-students-student-1-rareCharacter-true");
+    // one twin's rare character asks for the household-register page, in the step itself
+    assertThat(page.locator("#doc-rareCharacterProof-input")).isVisible();
+    page.setInputFiles("#doc-rareCharacterProof-input",
+        new com.microsoft.playwright.options.FilePayload("户口本学生页.png", "image/png", SimingFlow.png()));
+    assertThat(page.locator("#doc-rareCharacterProof-list li.doc")).hasCount(1);
     shot("siming-06-students-twins");
     page.click("#save-next");
 
@@ -151,13 +157,6 @@ class SimingBrowserIT extends BrowserTest {
     // 提交登记: the credit pledge, then the SMS code to guardian one.
     page.waitForURL(Pattern.compile(".*/step/submit$"));
     assertThat(page.locator(".preview")).containsText(TWIN_TWO);
-    // The second twin's rare character needs the household-register page before submission; the wizard
-    // has no upload control yet, so the parent's own session uploads it through the documents API.
-    String parentToken = (String) page.evaluate(
-        "async () => (await import(new URL('js/auth.js', document.baseURI).href)).accessToken()");
-    String draftChild = page.url().replaceFirst(".*/c/([0-9a-f-]+)/step/submit$", "$1");
-    Api.Answer proof = SimingFlow.upload(api, parentToken, draftChild, "rareCharacterProof", "户口本学生页.png", SimingFlow.png());
-    assertTrue(proof.status() == 201, proof.body());
     page.check("#f-submit-pledge-creditPledge");
     page.click("#submit");
     assertThat(page.locator("#confirm-dialog")).isVisible();
@@ -172,6 +171,8 @@ class SimingBrowserIT extends BrowserTest {
     assertThat(page.locator(".alert.success")).containsText("已提交");
     Locator card = page.locator("li.child", new Page.LocatorOptions().setHasText(TWIN_ONE));
     assertThat(card).isVisible();
+    assertThat(page.locator("#parent-notice")).containsText("初步核验结果");
+    assertThat(page.locator("#parent-notice")).not().containsText("区镇窗口"); // Kunshan's words are Kunshan's
     shot("siming-10-submitted");
 
     // The card lists both twins of the registration, ID numbers masked.
@@ -184,13 +185,17 @@ class SimingBrowserIT extends BrowserTest {
     // returned, and 修改信息 leads to the housing step.
     String childId = card.getAttribute("data-child");
     String verification = "api/tenants/siming/children/" + childId + "/application/verification";
-    String token = parentToken;
+    String token = (String) page.evaluate(
+        "async () => (await import(new URL('js/auth.js', document.baseURI).href)).accessToken()");
     for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until; Thread.sleep(500)) {
       jakarta.json.JsonObject view = api.get(verification, token).object();
       if (view.getJsonArray("items").size() == 3) {
         break;
       }
     }
+    // the card says what the checks found (it used to fall back to 未填报 once verification had run)
+    page.reload();
+    assertThat(card.locator("tr[data-batch=PUBLIC]")).containsText("核验异常");
     card.locator("[data-action=verification]").click();
     Locator dialog = page.locator("#dialog-verification");
     assertThat(dialog).isVisible();

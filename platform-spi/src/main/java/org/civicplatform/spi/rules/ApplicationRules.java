@@ -83,6 +83,14 @@ public interface ApplicationRules {
   }
 
   /**
+   * Sections ({@code step.section}) a parent may not change in an application the reviewers returned for
+   * changes (退回): they keep what was submitted (seed 000: 退回后，所填报的志愿依然无法修改). Default: none.
+   */
+  default List<String> keptWhenReturned() {
+    return List.of();
+  }
+
+  /**
    * Points from confirmed values if this tenant ranks by points; empty otherwise.
    */
   default Optional<PointsRules> pointsRules() {

@@ -88,10 +88,47 @@ public class KunshanRules implements ApplicationRules {
             "A primary-school applicant must not yet have a compulsory-education school record."));
       }
     }
+    if ("housing".equals(stepId)) {
+      certificate(normalised.getJsonObject("property"), today).ifPresent(errors::add);
+    }
     if (!errors.isEmpty()) {
       throw new RuleViolation(errors);
     }
     return normalised;
+  }
+
+  /**
+   * Seed 000 §3.5 / 问8: a 不动产权证 number is its 7 digits only (the year is asked separately, from 1949
+   * to this year); a 房屋所有权证 number is digits or letters only.
+   */
+  static Optional<FieldError> certificate(JsonObject property, LocalDate today) {
+    if (property == null || property.get("hasProperty") != JsonValue.TRUE
+        || !(property.get("certificateNumber") instanceof JsonString number)) {
+      return Optional.empty();
+    }
+    String type = property.getString("certificateType", "");
+    if ("REAL_ESTATE".equals(type) && property.get("certificateYear") instanceof jakarta.json.JsonNumber year
+        && (!year.isIntegral() || year.intValue() < 1949 || year.intValue() > today.getYear())) {
+      return Optional.of(FieldError.of("housing.property.certificateYear", "certificate.year",
+          "产权证年份应在 1949 至 " + today.getYear() + " 年之间。",
+          "The certificate year must be between 1949 and " + today.getYear() + "."));
+    }
+    if ("REAL_ESTATE".equals(type) && !number.getString().matches("\\d{7}")) {
+      return Optional.of(FieldError.of("housing.property.certificateNumber", "certificate.real-estate",
+          "不动产权证只填写 7 位数字（例如 苏(2019)昆山市不动产权第1234567号 填 1234567）。",
+          "For a real-estate title certificate enter its 7 digits only (e.g. 1234567)."));
+    }
+    if ("HOUSE_OWNERSHIP".equals(type) && !number.getString().matches("[0-9A-Za-z]+")) {
+      return Optional.of(FieldError.of("housing.property.certificateNumber", "certificate.house-ownership",
+          "房屋所有权证号只填写数字或字母。", "A house ownership certificate number has digits and letters only."));
+    }
+    return Optional.empty();
+  }
+
+  /** Seed 000 §4.1/§5.2: 退回后，所填报的志愿依然无法修改 — the three batches' choices. */
+  @Override
+  public List<String> keptWhenReturned() {
+    return List.of("choices.choices");
   }
 
   @Override

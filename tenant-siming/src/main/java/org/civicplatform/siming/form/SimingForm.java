@@ -65,8 +65,7 @@ public final class SimingForm {
                         .hint("集体户选择集体户；空挂户、寄挂户等其他户类型均选择非集体户。",
                             "Choose collective only for a collective household; all other kinds are non-collective."),
                     required("street", "户籍地址所在街道", "Street of the household address", DISTRICT).prefillFromRegistry()
-                        .hint("填写街道代码，例如 lianqian（莲前街道）、jialian（嘉莲街道）；从户籍系统读取时自动填写。",
-                            "The street's code, e.g. lianqian (莲前街道) or jialian (嘉莲街道); filled in from the registry."),
+                        .hint("从列表中选择；从户籍系统读取时自动带出。", "Choose from the list; filled in from the registry."),
                     required("community", "户籍地址所在社区", "Community of the household address", TEXT).maxLength(50)
                         .prefillFromRegistry(),
                     required("currentAddress", "现居住地址", "Current address", ADDRESS).maxLength(200),

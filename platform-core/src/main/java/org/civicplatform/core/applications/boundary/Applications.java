@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.civicplatform.core.applications.control.DistrictFields;
 import org.civicplatform.core.applications.control.FormValidator;
 import org.civicplatform.core.applications.entity.Application;
 import org.civicplatform.core.applications.entity.SubmittedVersion;
@@ -49,6 +51,7 @@ public class Applications {
   @Inject org.civicplatform.core.documents.boundary.Documents documents;
   @Inject org.civicplatform.core.registry.control.CoreRegistries registries;
   @Inject org.civicplatform.core.applications.control.ApplicationPhase phase;
+  @Inject org.civicplatform.core.schools.control.SchoolCatalog catalog;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -154,9 +157,16 @@ public class Applications {
     if (!checked.valid()) {
       throw new RuleViolation(checked.errors());
     }
+    List<FieldError> districtErrors = DistrictFields.unknown(step, checked.answers(), districts(tenant));
+    if (!districtErrors.isEmpty()) {
+      throw new RuleViolation(districtErrors);
+    }
     JsonObject normalised =
         module.rules().validateStep(stepId, checked.answers(),
             Json.createObjectBuilder(context).add(stepId, checked.answers()).build(), today());
+    if (application.status() == Application.Status.RETURNED) {
+      keptAsSubmitted(module, stepId, normalised, application.answers());
+    }
     application.saveStep(stepId, normalised, now());
     em.flush();
     return ApplicationView.of(application);
@@ -194,6 +204,7 @@ public class Applications {
     }
     JsonObject context = context(application);
     List<FieldError> errors = new ArrayList<>();
+    java.util.Set<String> districtCodes = districts(tenant);
     for (FormStep step : module.form().steps()) {
       if (!(context.get(step.id()) instanceof JsonObject saved)) {
         errors.add(FieldError.of(step.id(), "step.missing", "请先填写并保存“" + step.title().zh() + "”。",
@@ -201,6 +212,7 @@ public class Applications {
         continue;
       }
       errors.addAll(FormValidator.validate(step, saved, context).errors());
+      errors.addAll(DistrictFields.unknown(step, saved, districtCodes));
     }
     if (errors.isEmpty()) {
       errors.addAll(org.civicplatform.core.applications.control.RequiredDocuments.missing(module.form().steps(), context,
@@ -334,6 +346,39 @@ public class Applications {
         .add("stage", application.stage())
         .add("schoolYear", application.schoolYear())
         .build();
+  }
+
+  /**
+   * Refuses (409) a change to a section the tenant keeps as submitted in a returned application ({@code
+   * ApplicationRules.keptWhenReturned}); the stored answers of a returned application are the submitted ones,
+   * since every change to such a section is refused.
+   */
+  private static void keptAsSubmitted(TenantModule module, String stepId, JsonObject step, JsonObject stored) {
+    for (String kept : module.rules().keptWhenReturned()) {
+      String[] path = kept.split("\\.", 2);
+      if (!path[0].equals(stepId) || path.length < 2) {
+        continue;
+      }
+      JsonValue before = stored.get(stepId) instanceof JsonObject o ? o.get(path[1]) : null;
+      if (!java.util.Objects.equals(before, step.get(path[1]))) {
+        throw ProblemException.conflict("kept-when-returned",
+            "报名被退回后，“" + title(module, kept).zh() + "”不能修改，只能修改退回原因所指的内容。",
+            "In a returned application “" + title(module, kept).en() + "” cannot change: correct only what the"
+                + " reviewers asked for.");
+      }
+    }
+  }
+
+  private static org.civicplatform.spi.LocalizedText title(TenantModule module, String stepSection) {
+    String[] path = stepSection.split("\\.", 2);
+    return module.form().step(path[0]).flatMap(st -> st.sections().stream()
+            .filter(sec -> sec.id().equals(path[1])).findFirst())
+        .map(sec -> sec.title()).orElse(org.civicplatform.spi.LocalizedText.of(stepSection, stepSection));
+  }
+
+  /** The codes of the tenant's districts, for its DISTRICT fields. */
+  private java.util.Set<String> districts(String tenant) {
+    return catalog.districts(tenant).stream().map(d -> d.code()).collect(java.util.stream.Collectors.toSet());
   }
 
   private LocalDate today() {
