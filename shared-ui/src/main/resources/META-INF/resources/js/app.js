@@ -106,7 +106,8 @@ function renderHeader() {
     ? h('a', { class: 'btn btn-light', href: `#/admin/${encodeURIComponent(knownUser().tenants[0])}`, id: 'nav-admin', 'aria-current': /^#\/admin/.test(location.hash) ? 'page' : null }, t('nav.admin'))
     : null;
   const home = /^#\/t\/([\w-]+)$/.exec(location.hash);
-  const phoneLink = auth.signedIn() && home
+  // 更换手机号 is for accounts registered with a mobile number (their user name), not for city-portal ones
+  const phoneLink = auth.signedIn() && home && /^\d{11}$/.test(auth.claims().preferred_username || '')
     ? h('a', { class: 'btn btn-light', href: `#/t/${home[1]}/phone`, id: 'nav-phone' }, t('nav.phone'))
     : null;
   const account = auth.signedIn()

@@ -304,10 +304,10 @@ export async function homeView(main, tenant) {
         children.data.length ? t('home.addChild') : t('home.firstChild'))),
     notice ? h('p', { class: 'alert success', role: 'status' }, notice) : null,
     deadline,
-    h('dl', { class: 'facts account' },
+    me.data?.registrationNumber || phone ? h('dl', { class: 'facts account' },
       me.data?.registrationNumber
         ? h('div', {}, h('dt', {}, t('home.registrationNumber')), h('dd', {}, me.data.registrationNumber)) : null,
-      phone ? h('div', {}, h('dt', {}, t('home.account')), h('dd', {}, mask(phone))) : null),
+      phone ? h('div', {}, h('dt', {}, t('home.account')), h('dd', {}, mask(phone))) : null) : null,
     children.data.length
       ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender, siblings[i], rounds[i])))
       : h('p', { class: 'empty' }, t('home.noChildren')),
