@@ -62,6 +62,8 @@ const RESULT_LABELS = [
   ['registrationDate', '房屋登记日期', 'Registered on'], ['address', '房屋坐落', 'Address'], ['message', '提示', 'Message'],
   ['type', '险种', 'Insurance'], ['recent', '1-3年缴纳（月）', 'Months, last 3 years'], ['earlier', '3年以上缴纳（月）', 'Months, earlier'],
   ['months', '缴纳月数', 'Months'], ['status', '状态', 'Status'], ['detail', '说明', 'Detail'],
+  ['result', '对接结果', 'Look-up result'], ['rows', '缴纳情况', 'Contributions'], ['label', '险种', 'Insurance'],
+  ['recentMonths', '1-3年缴纳（月）', 'Months, last 3 years'], ['earlierMonths', '3年以上缴纳（月）', 'Months, earlier'],
 ];
 addMessages(Object.fromEntries(RESULT_LABELS.map(([k, zh]) => [`result.${k}`, zh])),
   Object.fromEntries(RESULT_LABELS.map(([k, , en]) => [`result.${k}`, en]))); // a one-time notice for the next family home (e.g. after a submission)
@@ -105,23 +107,40 @@ const DIALOG_ITEMS = { insurance: /insur|social|社保/i, property: /propert|est
 
 const resultLabel = (k) => (has(`result.${k}`) ? t(`result.${k}`) : k);
 
-/** A registry result of any shape, readable: text, lists as tables, objects as label/value lists. */
-function renderResult(value) {
+/** Keys of a registry result that are for the machine or shown elsewhere (the dialog's title and note). */
+const HIDDEN_RESULT_KEYS = ['fields', 'item', 'checkedAt', 'title', 'note', 'columns', 'paid'];
+
+/**
+ * A registry result of any shape, readable: text, lists as tables, objects as label/value lists. A
+ * `data` object is shown as part of its parent; a list's column labels may come with it (`columns`:
+ * key → {zh, en}, e.g. 社保's 1-3年缴纳（月）), and a row's `label` names it (险种) in place of its code.
+ */
+function renderResult(value, columns = null) {
   if (value == null) return '—';
   if (typeof value !== 'object') return String(value);
   if ('zh' in value && 'en' in value && Object.keys(value).length === 2) return loc(value);
   if (Array.isArray(value)) {
     if (value.length && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
-      const keys = [...new Set(value.flatMap((v) => Object.keys(v)))];
+      let keys = [...new Set(value.flatMap((v) => Object.keys(v)))];
+      if (keys.includes('label')) keys = ['label', ...keys.filter((k) => k !== 'label' && k !== 'type')];
+      const heading = (k) => {
+        const own = columns?.[k.replace(/Months$/, '')];
+        return own ? loc(own) : resultLabel(k);
+      };
       return h('table', { class: 'result-table' },
-        h('thead', {}, h('tr', {}, keys.map((k) => h('th', { scope: 'col' }, resultLabel(k))))),
+        h('thead', {}, h('tr', {}, keys.map((k) => h('th', { scope: 'col' }, heading(k))))),
         h('tbody', {}, value.map((v) => h('tr', {}, keys.map((k) => h('td', {}, renderResult(v[k])))))));
     }
     return value.map((v) => renderResult(v)).join('、');
   }
+  if (value.data && typeof value.data === 'object' && !Array.isArray(value.data)) {
+    const { data, ...rest } = value;
+    return renderResult({ ...rest, ...data });
+  }
+  const worded = 'result' in value || 'message' in value; // then the status code says nothing more
   return h('dl', { class: 'facts result' }, Object.entries(value)
-    .filter(([k]) => !['fields', 'item', 'checkedAt'].includes(k))
-    .map(([k, v]) => h('div', {}, h('dt', {}, resultLabel(k)), h('dd', {}, renderResult(v)))));
+    .filter(([k]) => !HIDDEN_RESULT_KEYS.includes(k) && !(worded && k === 'status'))
+    .map(([k, v]) => h('div', {}, h('dt', {}, resultLabel(k)), h('dd', {}, renderResult(v, value.columns)))));
 }
 
 /** 社保对接结果 / 房产对接结果: whatever GET …/application/verification returns for that registry. */

@@ -197,9 +197,21 @@ class ProgressPagesBrowserIT extends BrowserTest {
     card.locator("[data-action=property]").click();
     assertThat(page.locator("#dialog-property")).isVisible();
     assertThat(page.locator("#dialog-property h2")).hasText("房产对接结果");
+    // the registry's answer in words, not its field names and codes
+    assertThat(page.locator("#dialog-property")).containsText("房屋产权证查无登记信息");
+    for (String raw : List.of("NOT_FOUND", "note", "title", "data")) {
+      assertThat(page.locator("#dialog-property")).not().containsText(raw);
+    }
     shot("p02-property-dialog");
     page.click("#dialog-property-close");
     assertThat(page.locator("#dialog-property")).hasCount(0);
+    card.locator("[data-action=insurance]").click();
+    assertThat(page.locator("#dialog-insurance h2")).hasText("社保对接结果");
+    for (String raw : List.of("recentMonths", "earlierMonths", "columns", "paid", "note", "title", "data")) {
+      assertThat(page.locator("#dialog-insurance")).not().containsText(raw);
+    }
+    shot("p02b-insurance-dialog");
+    page.click("#dialog-insurance-close");
 
     // 报名进展: clicking the status opens it (seed §5.2.1).
     card.locator("tr[data-batch=PUBLIC] a.status").click();
