@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.Connection;
@@ -282,6 +283,22 @@ class ReviewIT {
     assertTrue(refused.object().getString("detail").contains("不能修改"), refused.body());
     assertEquals(choices, api().get(app, parent).object().getJsonObject("answers").getJsonObject("choices"));
     assertEquals(200, api().put(app + "/steps/choices", parent, choices.toString()).status(), "saving them unchanged is fine");
+  }
+
+  @Test
+  void theWindowFindsAnApplicationByTheRegisteredPhoneOrTheGuardiansIdNumber() throws Exception {
+    String app = submittedApplication();
+    String taskId = task("ks-window-huaqiao", applicationId(app), "window").getString("id");
+    String window = token("ks-window-huaqiao");
+    for (String q : List.of(ApplicationsIT.GUARDIAN_ID, "13800000002")) {
+      Api.Answer answer = api().get("api/review/tasks?size=100&q=" + q, window);
+      assertEquals(200, answer.status(), answer.body());
+      JsonArray found = answer.object().getJsonArray("items");
+      assertTrue(found.getValuesAs(JsonObject.class).stream().anyMatch(t -> t.getString("id").equals(taskId)), q);
+    }
+    JsonArray none = api().get("api/review/tasks?size=100&q=" + TestPlatform.mainlandId("19700101"), window).object()
+        .getJsonArray("items");
+    assertTrue(none.getValuesAs(JsonObject.class).stream().noneMatch(t -> t.getString("id").equals(taskId)));
   }
 
   @Test

@@ -83,6 +83,14 @@ public interface ApplicationRules {
   }
 
   /**
+   * Answers ({@code step.section.field}) a reviewer may find an application by, typed in full in the queue's
+   * search (seed 000 问5: the window finds it by the points subject's ID number). Default: none.
+   */
+  default List<String> searchableAnswers() {
+    return List.of();
+  }
+
+  /**
    * Sections ({@code step.section}) a parent may not change in an application the reviewers returned for
    * changes (退回): they keep what was submitted (seed 000: 退回后，所填报的志愿依然无法修改). Default: none.
    */

@@ -125,6 +125,16 @@ public class KunshanRules implements ApplicationRules {
     return Optional.empty();
   }
 
+  /**
+   * Seed 000 问5: the window finds an application by the registered phone or the points subject's ID number
+   * (the guardians' numbers; the account's phone is searched by the core as well).
+   */
+  @Override
+  public List<String> searchableAnswers() {
+    return List.of("family.guardian1.idNumber", "family.guardian2.idNumber", "family.guardian1.phone",
+        "family.guardian2.phone");
+  }
+
   /** Seed 000 §4.1/§5.2: 退回后，所填报的志愿依然无法修改 — the three batches' choices. */
   @Override
   public List<String> keptWhenReturned() {

@@ -22,6 +22,12 @@ public class SimingRules implements ApplicationRules {
           "org.civicplatform.siming.rules.messages", SimingRules.class.getClassLoader());
 
   /** A certificate or filed contract gives one family its housing: reviewers are warned about a second. */
+  /** Reviewers find a registration by a guardian's ID number or phone (guardian one receives the SMS). */
+  @Override
+  public List<String> searchableAnswers() {
+    return List.of("guardians.guardian1.idNumber", "guardians.guardian2.idNumber", "guardians.guardian1.phone");
+  }
+
   @Override
   public List<String> valuesUniqueToAFamily() {
     return List.of("housing.housing.certificateNumber", "housing.housing.contractNumber");

@@ -179,10 +179,53 @@ public class Reviews {
       params.put("to", filter.submittedTo());
     }
     if (filter.query() != null && !filter.query().isBlank()) {
-      clauses.add("(t.registrationNumber = :q or t.childIdMasked = :q)");
-      params.put("q", filter.query().strip().toUpperCase());
+      String q = filter.query().strip().toUpperCase();
+      params.put("q", q);
+      // also the family's account phone (注册报名的手机号) and the tenants' searchable answers (e.g. the
+      // points subject's ID number), resolved to registration numbers and applications first
+      params.put("qNumbers", accountNumbers(q));
+      params.put("qApplications", applicationsAnswering(tenantIds, q));
+      clauses.add("(t.registrationNumber = :q or t.childIdMasked = :q or t.registrationNumber in :qNumbers"
+          + " or t.applicationId in :qApplications)");
     }
     return String.join(" and ", clauses);
+  }
+
+  /** The registration numbers of the parent accounts with this phone (none, or one). */
+  private List<String> accountNumbers(String q) {
+    if (!q.matches("\\d{11}")) {
+      return List.of("-");
+    }
+    @SuppressWarnings("unchecked")
+    List<String> numbers = em.createNativeQuery("select registration_number from parent_account where phone = ?1")
+        .setParameter(1, q).getResultList();
+    return numbers.isEmpty() ? List.of("-") : numbers;
+  }
+
+  /** The applications of these tenants one of whose searchable answers is {@code q} (upper case). */
+  private List<UUID> applicationsAnswering(List<String> tenantIds, String q) {
+    List<UUID> found = new ArrayList<>();
+    for (String tenant : tenantIds) {
+      List<String> paths = tenants.require(tenant).rules().searchableAnswers();
+      if (paths.isEmpty()) {
+        continue;
+      }
+      StringBuilder sql = new StringBuilder("select id from application where tenant_id = ?1 and (");
+      for (int i = 0; i < paths.size(); i++) {
+        // the function, not the #>> operator: EclipseLink reads '#' in native SQL as a parameter
+        sql.append(i > 0 ? " or " : "").append("upper(jsonb_extract_path_text(answers, variadic cast(?").append(i + 2)
+            .append(" as text[]))) = ?").append(paths.size() + 2);
+      }
+      var query = em.createNativeQuery(sql.append(")").toString()).setParameter(1, tenant);
+      for (int i = 0; i < paths.size(); i++) {
+        query.setParameter(i + 2, "{" + paths.get(i).replace('.', ',') + "}");
+      }
+      query.setParameter(paths.size() + 2, q);
+      for (Object id : query.getResultList()) {
+        found.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
+      }
+    }
+    return found.isEmpty() ? List.of(new UUID(0, 0)) : found;
   }
 
   static String status(String text) {
