@@ -90,11 +90,53 @@ public class KunshanRules implements ApplicationRules {
     }
     if ("housing".equals(stepId)) {
       certificate(normalised.getJsonObject("property"), today).ifPresent(errors::add);
+      errors.addAll(members(normalised, application, today));
     }
     if (!errors.isEmpty()) {
       throw new RuleViolation(errors);
     }
     return normalised;
+  }
+
+  /**
+   * Seed 000 §3.5 新增家庭成员: only siblings under 18 (from a mainland ID number's birth date), none already
+   * in the family (the student, a guardian or another member, by ID number); a sibling's home counts only
+   * when the sibling owns it alone (必须是未满18周岁且单独所有).
+   */
+  static List<FieldError> members(JsonObject housing, JsonObject application, LocalDate today) {
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> known = new java.util.HashSet<>();
+    JsonObject family = application.get("family") instanceof JsonObject f ? f : JsonValue.EMPTY_JSON_OBJECT;
+    for (String person : List.of("student", "guardian1", "guardian2")) {
+      if (family.get(person) instanceof JsonObject p && p.get("idNumber") instanceof JsonString id) {
+        known.add(id.getString().toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    if (housing.get("members") instanceof jakarta.json.JsonArray members) {
+      for (int i = 0; i < members.size(); i++) {
+        if (!(members.get(i) instanceof JsonObject m) || !(m.get("idNumber") instanceof JsonString id)) {
+          continue;
+        }
+        String path = "housing.members[" + i + "].idNumber";
+        String number = id.getString().toUpperCase(java.util.Locale.ROOT);
+        if (!known.add(number)) {
+          errors.add(FieldError.of(path, "member.duplicate", "该成员已在家庭信息中，无需重复添加。",
+              "This person is already in the family's details: no need to add them again."));
+        } else if ("MAINLAND_ID".equals(m.getString("idType", "MAINLAND_ID"))
+            && org.civicplatform.spi.rules.checks.IdNumbers.birthDate(number)
+                .filter(born -> !born.plusYears(18).isAfter(today)).isPresent()) {
+          errors.add(FieldError.of(path, "member.adult", "只能添加未满18周岁的兄弟姐妹。",
+              "Only siblings under 18 can be added."));
+        }
+      }
+    }
+    JsonObject property = housing.getJsonObject("property");
+    if (property != null && property.get("hasProperty") == JsonValue.TRUE
+        && property.getString("owner", "").startsWith("members") && property.get("soleOwner") != JsonValue.TRUE) {
+      errors.add(FieldError.of("housing.property.soleOwner", "member.sole-owner",
+          "用兄弟姐妹的房产时，该房产须为其单独所有。", "A sibling's home counts only when the sibling owns it alone."));
+    }
+    return errors;
   }
 
   /**
