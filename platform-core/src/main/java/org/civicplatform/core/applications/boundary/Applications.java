@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.civicplatform.core.applications.control.DistrictFields;
+import org.civicplatform.core.applications.control.ReferenceFields;
 import org.civicplatform.core.applications.control.FormValidator;
 import org.civicplatform.core.applications.entity.Application;
 import org.civicplatform.core.applications.entity.SubmittedVersion;
@@ -157,9 +157,9 @@ public class Applications {
     if (!checked.valid()) {
       throw new RuleViolation(checked.errors());
     }
-    List<FieldError> districtErrors = DistrictFields.unknown(step, checked.answers(), districts(tenant));
-    if (!districtErrors.isEmpty()) {
-      throw new RuleViolation(districtErrors);
+    List<FieldError> referenceErrors = ReferenceFields.unknown(step, checked.answers(), reference(tenant, child));
+    if (!referenceErrors.isEmpty()) {
+      throw new RuleViolation(referenceErrors);
     }
     JsonObject normalised =
         module.rules().validateStep(stepId, checked.answers(),
@@ -204,7 +204,7 @@ public class Applications {
     }
     JsonObject context = context(application);
     List<FieldError> errors = new ArrayList<>();
-    java.util.Set<String> districtCodes = districts(tenant);
+    ReferenceFields.Reference reference = reference(tenant, child);
     for (FormStep step : module.form().steps()) {
       if (!(context.get(step.id()) instanceof JsonObject saved)) {
         errors.add(FieldError.of(step.id(), "step.missing", "请先填写并保存“" + step.title().zh() + "”。",
@@ -212,7 +212,7 @@ public class Applications {
         continue;
       }
       errors.addAll(FormValidator.validate(step, saved, context).errors());
-      errors.addAll(DistrictFields.unknown(step, saved, districtCodes));
+      errors.addAll(ReferenceFields.unknown(step, saved, reference));
     }
     if (errors.isEmpty()) {
       errors.addAll(org.civicplatform.core.applications.control.RequiredDocuments.missing(module.form().steps(), context,
@@ -376,9 +376,12 @@ public class Applications {
         .map(sec -> sec.title()).orElse(org.civicplatform.spi.LocalizedText.of(stepSection, stepSection));
   }
 
-  /** The codes of the tenant's districts, for its DISTRICT fields. */
-  private java.util.Set<String> districts(String tenant) {
-    return catalog.districts(tenant).stream().map(d -> d.code()).collect(java.util.stream.Collectors.toSet());
+  /** The tenant's districts and schools and the child's stage, for its DISTRICT and SCHOOL answers. */
+  private ReferenceFields.Reference reference(String tenant, Child child) {
+    return new ReferenceFields.Reference(
+        catalog.districts(tenant).stream().map(d -> d.code()).collect(java.util.stream.Collectors.toSet()),
+        catalog.schoolList(tenant).stream().collect(java.util.stream.Collectors.toMap(s -> s.code(), s -> s)),
+        child.stage());
   }
 
   private LocalDate today() {
