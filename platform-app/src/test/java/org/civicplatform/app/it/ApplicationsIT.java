@@ -239,14 +239,24 @@ class ApplicationsIT {
     }
   }
 
+  /** A new child of 13800000002 with every step saved; the path of its application. */
+  String filledDraft(String token) throws Exception {
+    String app = newChild(token);
+    fillAllSteps(token, app);
+    return app;
+  }
+
+  Api.Answer submit(String app, String token) throws Exception {
+    return api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+  }
+
   @Test
   void aSubmissionAfterTheApplicationPhaseClosedIsRefusedNamingTheDeadlineAndTheDraftStays() throws Throwable {
     String token = token("13800000002");
-    String app = newChild(token);
-    fillAllSteps(token, app);
+    String app = filledDraft(token);
     String closed = java.time.LocalDate.now(CHINA).minusDays(1).toString();
     withApplicationPhase(-30, -1, () -> {
-      Api.Answer refused = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+      Api.Answer refused = submit(app, token);
       assertEquals(409, refused.status(), refused.body());
       assertEquals("urn:civic:problem:application-phase-closed", refused.object().getString("type"));
       assertTrue(refused.object().getString("detail").contains("网上报名已于 " + closed + " 截止"), refused.body());
@@ -256,18 +266,17 @@ class ApplicationsIT {
       assertEquals(0, versionsInDatabase(draft.getString("id")));
       assertEquals(6, draft.getJsonObject("answers").size(), "every saved step is kept");
     });
-    Api.Answer reopened = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+    Api.Answer reopened = submit(app, token);
     assertEquals(200, reopened.status(), reopened.body());
   }
 
   @Test
   void aSubmissionBeforeTheApplicationPhaseOpensIsRefusedNamingTheFirstDay() throws Throwable {
     String token = token("13800000002");
-    String app = newChild(token);
-    fillAllSteps(token, app);
+    String app = filledDraft(token);
     String opens = java.time.LocalDate.now(CHINA).plusDays(3).toString();
     withApplicationPhase(3, 30, () -> {
-      Api.Answer refused = api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString());
+      Api.Answer refused = submit(app, token);
       assertEquals(409, refused.status(), refused.body());
       assertEquals("urn:civic:problem:application-phase-not-open", refused.object().getString("type"));
       assertTrue(refused.object().getString("detail").contains(opens + " 开始"), refused.body());
@@ -278,10 +287,9 @@ class ApplicationsIT {
   @Test
   void aSubmittedApplicationCannotBeWithdrawnOnceThePhaseClosedSinceItCouldNotBeSubmittedAgain() throws Throwable {
     String token = token("13800000002");
-    String app = newChild(token);
-    fillAllSteps(token, app);
+    String app = filledDraft(token);
     setApplicationPhase(-10, 20);
-    assertEquals(200, api().postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString()).status());
+    assertEquals(200, submit(app, token).status());
     assertTrue(api().get(app + "/status", token).object().getJsonObject("actions").getBoolean("withdraw"));
     withApplicationPhase(-30, -1, () -> {
       assertEquals(false, api().get(app + "/status", token).object().getJsonObject("actions").getBoolean("withdraw"),

@@ -70,27 +70,15 @@ class ProgressPagesBrowserIT extends BrowserTest {
   @Test
   void theChoicesStepRecommendsTheZonesSchoolAndTheParentMayCancelAndChooseAnother() throws Exception {
     String parent = ApplicationsIT.token(PARENT);
-    Api.Answer created = api().post("api/tenants/kunshan/children", parent,
-        "{\"stage\":\"PRIMARY\",\"name\":\"吴小溪\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\""
-            + TestPlatform.mainlandId("20180611") + "\"}");
-    assertEquals(201, created.status(), created.body());
-    String child = created.object().getString("id");
+    String child = filledChild("吴小溪", "20180611");
     String app = "api/tenants/kunshan/children/" + child + "/application";
-    ApplicationsIT helper = new ApplicationsIT();
-    helper.base = deployment;
-    helper.fillAllSteps(parent, app);
     String housing = """
         {"property": {"hasProperty": true, "certificateType": "REAL_ESTATE", "certificateYear": 2021,
           "certificateNumber": "1112223", "owner": "guardian1", "ownerIdNumber": "%s", "soleOwner": true,
           "address": "江苏省苏州市昆山市 陆家镇菉溪路８８号３栋５０２室"}}""".formatted(TestPlatform.mainlandId("19850615"));
     assertEquals(200, api().put(app + "/steps/housing", parent, housing).status());
     run(() -> {
-      page.navigate(base + "#/t/kunshan/c/" + child + "/step/choices");
-      page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
-      page.fill("#username", PARENT);
-      page.fill("#password", "Demo#2024");
-      page.click("#kc-login");
-      page.waitForURL(Pattern.compile(".*/step/choices$"));
+      signInAt("#/t/kunshan/c/" + child + "/step/choices");
       // The earlier choice (花桥) is shown by name; choosing again starts from the property's zone.
       assertThat(page.locator("#f-choices-choices-public-chosen")).containsText("昆山市花桥中心小学校");
       page.getByText("重新选择").click();
@@ -113,27 +101,37 @@ class ProgressPagesBrowserIT extends BrowserTest {
 
   @Test
   void theLastStepSaysThatTheApplicationPhaseClosedAndOffersNoSubmission() throws Throwable {
-    String parent = ApplicationsIT.token(PARENT);
-    Api.Answer created = api().post("api/tenants/kunshan/children", parent,
-        "{\"stage\":\"PRIMARY\",\"name\":\"郑小川\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\""
-            + TestPlatform.mainlandId("20180713") + "\"}");
-    assertEquals(201, created.status(), created.body());
-    String child = created.object().getString("id");
-    ApplicationsIT helper = new ApplicationsIT();
-    helper.base = deployment;
-    helper.fillAllSteps(parent, "api/tenants/kunshan/children/" + child + "/application");
+    String child = filledChild("郑小川", "20180713");
     String closed = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
     ApplicationsIT.withApplicationPhase(-30, -1, () -> run(() -> {
-      page.navigate(base + "#/t/kunshan/c/" + child + "/step/preview");
-      page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
-      page.fill("#username", PARENT);
-      page.fill("#password", "Demo#2024");
-      page.click("#kc-login");
-      page.waitForURL(Pattern.compile(".*/step/preview$"));
+      signInAt("#/t/kunshan/c/" + child + "/step/preview");
       assertThat(page.locator("#step-form #deadline")).containsText("网上报名已于 " + closed + " 截止");
       assertThat(page.locator("#submit")).isDisabled();
       shot("p08-preview-application-phase-closed");
     }, "zz-closed-failure.png"));
+  }
+
+  /** A child of {@link #PARENT} (primary, born on yyyymmdd) whose application has every step saved; its id. */
+  String filledChild(String name, String born) throws Exception {
+    Api.Answer created = api().post("api/tenants/kunshan/children", ApplicationsIT.token(PARENT),
+        "{\"stage\":\"PRIMARY\",\"name\":\"" + name + "\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\""
+            + TestPlatform.mainlandId(born) + "\"}");
+    assertEquals(201, created.status(), created.body());
+    String child = created.object().getString("id");
+    ApplicationsIT helper = new ApplicationsIT();
+    helper.base = deployment;
+    helper.fillAllSteps(ApplicationsIT.token(PARENT), "api/tenants/kunshan/children/" + child + "/application");
+    return child;
+  }
+
+  /** Opens a page of the wizard as {@link #PARENT}, signing in on the way. */
+  void signInAt(String route) {
+    page.navigate(base + route);
+    page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
+    page.fill("#username", PARENT);
+    page.fill("#password", "Demo#2024");
+    page.click("#kc-login");
+    page.waitForURL(Pattern.compile(".*" + Pattern.quote(route.substring(route.lastIndexOf('/'))) + "$"));
   }
 
   /** A submitted application of {@link #PARENT} (property in 花桥, a phase-one private school) the window approved. */
