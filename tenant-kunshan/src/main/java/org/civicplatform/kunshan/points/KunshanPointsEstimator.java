@@ -1,6 +1,6 @@
 package org.civicplatform.kunshan.points;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -118,11 +118,11 @@ public final class KunshanPointsEstimator implements ApplicationRules.PointsEsti
 
   /** The documented response for a breakdown without pending items. */
   static JsonObject response(PointsBreakdown breakdown) {
-    JsonObjectBuilder items = Json.createObjectBuilder();
+    JsonObjectBuilder items = Jsons.createObjectBuilder();
     for (PointsItem item : RESPONSE_ITEMS) {
       items.add(item.jsonName(), number(breakdown.value(item).orElseThrow()));
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("year", breakdown.year())
         .add("ruleSet", breakdown.ruleSet())
         .add("items", items)

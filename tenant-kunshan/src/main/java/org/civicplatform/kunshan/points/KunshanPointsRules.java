@@ -1,6 +1,6 @@
 package org.civicplatform.kunshan.points;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -197,12 +197,12 @@ public final class KunshanPointsRules implements PointsRules {
   }
 
   static JsonObject json(PointsBreakdown breakdown) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
-    JsonArrayBuilder pending = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
+    JsonArrayBuilder pending = Jsons.createArrayBuilder();
     for (PointsItem item : ORDER) {
       String[] label = LABELS.get(item);
-      JsonObjectBuilder line = Json.createObjectBuilder().add("item", item.jsonName())
-          .add("label", Json.createObjectBuilder().add("zh", label[0]).add("en", label[1]))
+      JsonObjectBuilder line = Jsons.createObjectBuilder().add("item", item.jsonName())
+          .add("label", Jsons.createObjectBuilder().add("zh", label[0]).add("en", label[1]))
           .add("counted", item.counted());
       Optional<BigDecimal> value = breakdown.value(item);
       if (value.isPresent()) {
@@ -214,7 +214,7 @@ public final class KunshanPointsRules implements PointsRules {
       }
       items.add(line);
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("year", breakdown.year())
         .add("ruleSet", breakdown.ruleSet())
         .add("items", items)

@@ -1,6 +1,6 @@
 package org.civicplatform.kunshan.points;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ final class RuleParameterLabels {
   private static final String[] PER_MONTH = {"分/月", "points per month"};
 
   static JsonArray describe(int year) {
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = Jsons.createArrayBuilder();
     String[] dates = {"日期", "Dates"};
     add(all, "cutOff", dates, "计分截止日", "Cut-off date for counting", null, "date", null, null, false,
         "应在 " + year + " 年内（YYYY-MM-DD）", "Within " + year + " (YYYY-MM-DD)");
@@ -74,7 +74,7 @@ final class RuleParameterLabels {
 
   private static void add(JsonArrayBuilder all, String path, String[] group, String zh, String en, String[] unit,
       String type, Integer min, Integer max, boolean nullable, String hintZh, String hintEn) {
-    JsonObjectBuilder entry = Json.createObjectBuilder().add("path", path)
+    JsonObjectBuilder entry = Jsons.createObjectBuilder().add("path", path)
         .add("group", pair(group[0], group[1])).add("label", pair(zh, en)).add("type", type).add("nullable", nullable);
     if (unit == null) {
       entry.addNull("unit");
@@ -94,6 +94,6 @@ final class RuleParameterLabels {
   }
 
   private static JsonObjectBuilder pair(String zh, String en) {
-    return Json.createObjectBuilder().add("zh", zh).add("en", en);
+    return Jsons.createObjectBuilder().add("zh", zh).add("en", en);
   }
 }

@@ -1,6 +1,6 @@
 package org.civicplatform.kunshan.points;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,15 +38,15 @@ public final class RuleSetJson {
   private RuleSetJson() {}
 
   public static JsonObject toJson(RuleSet r) {
-    JsonObjectBuilder property = Json.createObjectBuilder().add("pointsPerMonth", r.propertyPointsPerMonth().toString());
+    JsonObjectBuilder property = Jsons.createObjectBuilder().add("pointsPerMonth", r.propertyPointsPerMonth().toString());
     if (r.propertyCap() == null) {
       property.addNull("cap");
     } else {
       property.add("cap", r.propertyCap());
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("cutOff", r.cutOff().toString())
-        .add("insurance", Json.createObjectBuilder()
+        .add("insurance", Jsons.createObjectBuilder()
             .add("recentMonths", r.recentMonths())
             .add("recentPointsPerMonth", r.recentPointsPerMonth().toString())
             .add("earlierMonths", r.earlierMonths())
@@ -57,7 +57,7 @@ public final class RuleSetJson {
         .add("vocational", table(r.vocationalPoints()))
         .add("title", table(r.titlePoints()))
         .add("honours", table(r.honourPoints()))
-        .add("lawAbiding", Json.createObjectBuilder().add("points", r.lawAbidingPoints()).add("years", r.lawAbidingYears()))
+        .add("lawAbiding", Jsons.createObjectBuilder().add("points", r.lawAbidingPoints()).add("years", r.lawAbidingYears()))
         .add("residencePermitYears", r.residencePermitYears())
         .add("primaryEntryAge", r.primaryEntryAge())
         .add("primaryBirthCutOff", String.format("%02d-%02d", r.primaryBirthCutOff().getMonthValue(),
@@ -102,7 +102,7 @@ public final class RuleSetJson {
   }
 
   private static <E extends Enum<E>> JsonObjectBuilder table(Map<E, BigDecimal> table) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = Jsons.createObjectBuilder();
     table.forEach((k, v) -> b.add(k.name(), v));
     return b;
   }

@@ -1,6 +1,6 @@
 package org.civicplatform.kunshan.review;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -60,7 +60,7 @@ public final class KunshanConfirmations {
     int year = application.get("schoolYear") instanceof JsonNumber n ? n.intValue() : 2024;
     RuleSet ruleSet = points.shipped(year);
     List<FieldError> errors = new ArrayList<>();
-    JsonObjectBuilder normalised = Json.createObjectBuilder();
+    JsonObjectBuilder normalised = Jsons.createObjectBuilder();
     List<String> overrides = new ArrayList<>();
     for (String item : values.keySet()) {
       String path = "values." + item;
@@ -92,14 +92,14 @@ public final class KunshanConfirmations {
       return automatic.stream().filter(r -> r.item().equals(KunshanRegistryChecks.PROPERTY))
           .filter(r -> !"NO_PROPERTY".equals(r.data().getString("status", "")))
           .findFirst().map(r -> "MATCHED".equals(r.data().getString("status", ""))
-              ? Json.createValue(r.data().getString("registrationDate")) : JsonValue.NULL);
+              ? Jsons.createValue(r.data().getString("registrationDate")) : JsonValue.NULL);
     }
     if (item.startsWith("insurance.")) {
       String type = item.substring("insurance.".length());
       return automatic.stream().filter(r -> r.item().equals(KunshanRegistryChecks.SOCIAL_INSURANCE)).findFirst()
           .map(r -> {
             int[] months = KunshanPointsRules.registryMonths(r, type, ruleSet);
-            return Json.createObjectBuilder().add("recent", months[0]).add("earlier", months[1]).build();
+            return Jsons.createObjectBuilder().add("recent", months[0]).add("earlier", months[1]).build();
           });
     }
     return Optional.empty();
@@ -121,7 +121,7 @@ public final class KunshanConfirmations {
             "The registration date cannot be after the cut-off " + ruleSet.cutOff() + "."));
         return null;
       }
-      return Json.createValue(date.toString());
+      return Jsons.createValue(date.toString());
     }
     if (item.startsWith("insurance.")) {
       if (!(value instanceof JsonObject months)) {
@@ -142,7 +142,7 @@ public final class KunshanConfirmations {
             "Months from " + ruleSet.earlierFrom() + " to " + ruleSet.earlierTo() + " lie between 0 and " + ruleSet.earlierMonths() + "."));
       }
       return recent == null || earlier == null ? null
-          : Json.createObjectBuilder().add("recent", recent).add("earlier", earlier).build();
+          : Jsons.createObjectBuilder().add("recent", recent).add("earlier", earlier).build();
     }
     Class<? extends Enum<?>> levels = switch (item) {
       case "education" -> Education.class;

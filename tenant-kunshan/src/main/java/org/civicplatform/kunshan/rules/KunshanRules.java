@@ -1,6 +1,6 @@
 package org.civicplatform.kunshan.rules;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -243,7 +243,7 @@ public class KunshanRules implements ApplicationRules {
 
   /** Removes every whitespace character (incl. the ideographic space) inside space-free answers. */
   static JsonObject stripSpaces(JsonObject object) {
-    var builder = Json.createObjectBuilder();
+    var builder = Jsons.createObjectBuilder();
     object.forEach(
         (key, value) -> {
           if (value instanceof JsonObject nested) {

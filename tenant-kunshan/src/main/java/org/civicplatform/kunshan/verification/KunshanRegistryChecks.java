@@ -1,6 +1,6 @@
 package org.civicplatform.kunshan.verification;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -87,10 +87,10 @@ public final class KunshanRegistryChecks {
           .withData(insuranceProblem(record.status().name(), message[0], message[1]));
     }
     RuleSet window = ruleSet(application);
-    JsonArrayBuilder rows = Json.createArrayBuilder();
-    JsonObjectBuilder paid = Json.createObjectBuilder();
+    JsonArrayBuilder rows = Jsons.createArrayBuilder();
+    JsonObjectBuilder paid = Jsons.createObjectBuilder();
     for (Map.Entry<String, String[]> type : TYPES.entrySet()) {
-      rows.add(Json.createObjectBuilder().add("type", type.getKey()).add("label", text(type.getValue()))
+      rows.add(Jsons.createObjectBuilder().add("type", type.getKey()).add("label", text(type.getValue()))
           .add("recentMonths", record.months(type.getKey(), window.recentFrom(), window.recentTo()))
           .add("earlierMonths", record.months(type.getKey(), window.earlierFrom(), window.earlierTo())));
       paid.add(type.getKey(), periods(record.paidMonths().getOrDefault(type.getKey(), List.of())));
@@ -189,22 +189,22 @@ public final class KunshanRegistryChecks {
 
   private static JsonArrayBuilder periods(List<YearMonth> months) {
     List<YearMonth> sorted = new ArrayList<>(new java.util.TreeSet<>(months));
-    JsonArrayBuilder periods = Json.createArrayBuilder();
+    JsonArrayBuilder periods = Jsons.createArrayBuilder();
     int i = 0;
     while (i < sorted.size()) {
       int j = i;
       while (j + 1 < sorted.size() && sorted.get(j + 1).equals(sorted.get(j).plusMonths(1))) {
         j++;
       }
-      periods.add(Json.createObjectBuilder().add("from", sorted.get(i).toString()).add("to", sorted.get(j).toString()));
+      periods.add(Jsons.createObjectBuilder().add("from", sorted.get(i).toString()).add("to", sorted.get(j).toString()));
       i = j + 1;
     }
     return periods;
   }
 
   private static JsonObjectBuilder insuranceBase() {
-    return Json.createObjectBuilder().add("title", text("社保对接结果", "Social-insurance look-up"))
-        .add("columns", Json.createObjectBuilder()
+    return Jsons.createObjectBuilder().add("title", text("社保对接结果", "Social-insurance look-up"))
+        .add("columns", Jsons.createObjectBuilder()
             .add("recent", text("1-3年缴纳（月）", "Paid in the last 3 years (months)"))
             .add("earlier", text("3年以上缴纳（月）", "Paid more than 3 years ago (months)")))
         .add("note", text(INSURANCE_NOTE, "If anything is wrong, check with the social-insurance office."));
@@ -215,12 +215,12 @@ public final class KunshanRegistryChecks {
   }
 
   private static JsonObjectBuilder propertyBase() {
-    return Json.createObjectBuilder().add("title", text("房产对接结果", "Property look-up"))
+    return Jsons.createObjectBuilder().add("title", text("房产对接结果", "Property look-up"))
         .add("note", text(PROPERTY_NOTE, "This is only the registry's automatic answer, not the final review result."));
   }
 
   static JsonObject text(String zh, String en) {
-    return Json.createObjectBuilder().add("zh", zh).add("en", en).build();
+    return Jsons.createObjectBuilder().add("zh", zh).add("en", en).build();
   }
 
   static JsonObject text(String[] zhEn) {

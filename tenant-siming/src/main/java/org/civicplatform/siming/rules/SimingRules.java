@@ -1,6 +1,6 @@
 package org.civicplatform.siming.rules;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -69,14 +69,14 @@ public class SimingRules implements ApplicationRules {
           "property.number-required", "请填写产权证编号；尚未取得产权证的，填写在国土房管局备案的购房合同号。",
           "Give the title certificate number or, without a certificate yet, the filed purchase-contract number."));
     }
-    var normalised = Json.createObjectBuilder(housing);
+    var normalised = Jsons.createObjectBuilder(housing);
     if (housing.get("certificateNumber") instanceof JsonString cert) {
       normalised.add("certificateNumber", certificateNumber(cert.getString()));
     }
     if (housing.get("contractNumber") instanceof JsonString contract) {
       normalised.add("contractNumber", contract.getString().replaceAll("\\s+", "").toUpperCase());
     }
-    return Json.createObjectBuilder(stepAnswers).add("housing", normalised).build();
+    return Jsons.createObjectBuilder(stepAnswers).add("housing", normalised).build();
   }
 
   private static boolean blank(JsonObject o, String key) {

@@ -1,5 +1,6 @@
 package org.civicplatform.siming.rules;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ final class SimingStudents {
   /** Wraps the step's answers as the application shape {@link SimingVerification#students} reads. */
   private static final class Json {
     static JsonObject wrap(JsonObject stepAnswers) {
-      return jakarta.json.Json.createObjectBuilder().add("students", stepAnswers).build();
+      return Jsons.createObjectBuilder().add("students", stepAnswers).build();
     }
   }
 }

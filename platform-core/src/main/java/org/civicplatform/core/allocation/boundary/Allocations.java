@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.civicplatform.core.allocation.control.AllocationEngine;
-import org.civicplatform.core.allocation.control.Jsons;
+import org.civicplatform.spi.json.Jsons;
 import org.civicplatform.core.allocation.control.RunStore;
 import org.civicplatform.core.applications.entity.Application;
 import org.civicplatform.core.audit.control.AuditTrail;

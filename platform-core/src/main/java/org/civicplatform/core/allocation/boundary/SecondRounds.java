@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.civicplatform.core.allocation.control.Jsons;
+import org.civicplatform.spi.json.Jsons;
 import org.civicplatform.core.allocation.control.RunStore;
 import org.civicplatform.core.applications.entity.Application;
 import org.civicplatform.core.audit.control.AuditTrail;

@@ -1,5 +1,6 @@
 package org.civicplatform.core.allocation.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

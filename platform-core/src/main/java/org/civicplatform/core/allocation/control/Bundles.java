@@ -1,5 +1,7 @@
 package org.civicplatform.core.allocation.control;
 
+import org.civicplatform.spi.json.Jsons;
+
 
 /**
  * The re-run bundle's text (format {@code civic-allocation-bundle/1}): metadata, the revealed seed and its

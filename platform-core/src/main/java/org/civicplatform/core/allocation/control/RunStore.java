@@ -1,5 +1,6 @@
 package org.civicplatform.core.allocation.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

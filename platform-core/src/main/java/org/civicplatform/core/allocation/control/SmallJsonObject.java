@@ -1,5 +1,6 @@
 package org.civicplatform.core.allocation.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

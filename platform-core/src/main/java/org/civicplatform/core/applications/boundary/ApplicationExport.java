@@ -1,8 +1,8 @@
 package org.civicplatform.core.applications.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -33,7 +33,7 @@ public class ApplicationExport {
           .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
     }
     if ("json".equalsIgnoreCase(format)) {
-      JsonObject json = Json.createObjectBuilder()
+      JsonObject json = Jsons.createObjectBuilder()
           .add("applicationId", view.id().toString())
           .add("tenant", view.tenant())
           .add("schoolYear", view.schoolYear())

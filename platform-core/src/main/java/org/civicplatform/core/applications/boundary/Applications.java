@@ -1,8 +1,8 @@
 package org.civicplatform.core.applications.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -122,7 +122,7 @@ public class Applications {
   public JsonObject shared(String tenant, UUID childId) {
     TenantModule module = tenants.require(tenant);
     Child child = families.child(tenant, childId);
-    var result = Json.createObjectBuilder();
+    var result = Jsons.createObjectBuilder();
     for (FormStep step : module.form().steps()) {
       JsonObject locked = shared.locked(module, child, schoolYear, step.id());
       if (!locked.isEmpty()) {
@@ -163,7 +163,7 @@ public class Applications {
     }
     JsonObject normalised =
         module.rules().validateStep(stepId, checked.answers(),
-            Json.createObjectBuilder(context).add(stepId, checked.answers()).build(), today());
+            Jsons.createObjectBuilder(context).add(stepId, checked.answers()).build(), today());
     if (application.status() == Application.Status.RETURNED) {
       keptAsSubmitted(module, stepId, normalised, application.answers());
     }
@@ -342,7 +342,7 @@ public class Applications {
 
   /** What the tenant's rules see: every stored step plus the child's stage and the school year. */
   private static JsonObject context(Application application) {
-    return Json.createObjectBuilder(application.answers())
+    return Jsons.createObjectBuilder(application.answers())
         .add("stage", application.stage())
         .add("schoolYear", application.schoolYear())
         .build();

@@ -1,5 +1,6 @@
 package org.civicplatform.core.applications.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -109,7 +110,7 @@ public class ApplicationsResource {
     if (body == null || body.isBlank()) {
       return null;
     }
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+    try (var reader = Jsons.createReader(new java.io.StringReader(body))) {
       var value = reader.readObject().get("confirmationCode");
       return value instanceof jakarta.json.JsonString s ? s.getString() : null;
     } catch (RuntimeException e) {

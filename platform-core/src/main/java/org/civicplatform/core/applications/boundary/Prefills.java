@@ -1,8 +1,8 @@
 package org.civicplatform.core.applications.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -65,7 +65,7 @@ public class Prefills {
           List.of(), 30L);
     }
     if (!prefill.values().isEmpty()) {
-      JsonObjectBuilder fields = Json.createObjectBuilder();
+      JsonObjectBuilder fields = Jsons.createObjectBuilder();
       prefill.values().forEach(fields::add);
       em.createNativeQuery("insert into application_prefill (child_id, id_number, fields, filled_at)"
               + " values (?, ?, cast(? as jsonb), ?) on conflict (child_id, id_number)"
@@ -75,14 +75,14 @@ public class Prefills {
           .executeUpdate();
       audit.record(tenant, "application.prefill", "child", child.id());
     }
-    JsonObjectBuilder values = Json.createObjectBuilder();
+    JsonObjectBuilder values = Jsons.createObjectBuilder();
     prefill.values().forEach(values::add);
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("idNumber", idNumber)
         .add("found", !prefill.values().isEmpty())
         .add("values", values)
         .add("note", prefill.note() == null ? JsonValue.NULL
-            : Json.createObjectBuilder().add("zh", prefill.note().zh()).add("en", prefill.note().en()).build())
+            : Jsons.createObjectBuilder().add("zh", prefill.note().zh()).add("en", prefill.note().en()).build())
         .build();
   }
 
@@ -94,7 +94,7 @@ public class Prefills {
         .setParameter(1, childId).getResultList();
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
     for (Object[] row : rows) {
-      JsonObject fields = Json.createReader(new StringReader((String) row[1])).readObject();
+      JsonObject fields = Jsons.createReader(new StringReader((String) row[1])).readObject();
       Map<String, String> values = new LinkedHashMap<>();
       fields.forEach((k, v) -> {
         if (v instanceof JsonString s) {

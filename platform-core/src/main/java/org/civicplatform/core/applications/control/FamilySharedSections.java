@@ -1,7 +1,7 @@
 package org.civicplatform.core.applications.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -43,7 +43,7 @@ public class FamilySharedSections {
         .setParameter("family", child.familyId()).setParameter("child", child.id())
         .setParameter("tenant", tenant.id()).setParameter("year", schoolYear)
         .setMaxResults(1).getResultList().stream().findFirst();
-    JsonObjectBuilder locked = Json.createObjectBuilder();
+    JsonObjectBuilder locked = Jsons.createObjectBuilder();
     sibling.map(a -> a.answers().get(stepId)).filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
         .ifPresent(step -> sections.forEach(s -> {
           if (step.get(s) instanceof JsonObject section) {
@@ -63,7 +63,7 @@ public class FamilySharedSections {
     if (locked.isEmpty()) {
       return answers;
     }
-    JsonObjectBuilder merged = Json.createObjectBuilder(answers);
+    JsonObjectBuilder merged = Jsons.createObjectBuilder(answers);
     List<Problem.InvalidField> errors = new ArrayList<>();
     for (String section : locked.keySet()) {
       JsonObject shared = locked.getJsonObject(section);

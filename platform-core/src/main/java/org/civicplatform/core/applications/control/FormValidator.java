@@ -1,6 +1,6 @@
 package org.civicplatform.core.applications.control;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -56,7 +56,7 @@ public final class FormValidator {
         errors.add(error(step.id() + "." + key, "field.unknown", "表单中没有这一项。", "This form has no such section."));
       }
     }
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = Jsons.createObjectBuilder();
     for (FormSection section : step.sections()) {
       String path = step.id() + "." + section.id();
       Function<String, Object> lookup = lookupFor(step.id(), stepAnswers, application, null, null);
@@ -75,7 +75,7 @@ public final class FormValidator {
               "At most " + section.maxRepeats() + " entries."));
           continue;
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.createArrayBuilder();
         for (int i = 0; i < entries.size(); i++) {
           if (!(entries.get(i) instanceof JsonObject entry)) {
             errors.add(error(path + "[" + i + "]", "section.object", "此项格式不正确。", "This entry is malformed."));
@@ -106,7 +106,7 @@ public final class FormValidator {
       }
     }
     Function<String, Object> lookup = lookupFor(stepId, stepAnswers, application, section.id(), entry);
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = Jsons.createObjectBuilder();
     for (FormField field : section.fields()) {
       if (!field.visibleWhen().test(lookup)) {
         continue;
@@ -199,7 +199,7 @@ public final class FormValidator {
           errors.add(problem.get());
           return Optional.empty();
         }
-        return Optional.of(Json.createValue(mobile));
+        return Optional.of(Jsons.createValue(mobile));
       }
       case ID_NUMBER -> {
         String number = IdNumbers.normalise(text);
@@ -215,7 +215,7 @@ public final class FormValidator {
           errors.add(error(path, "id-number.length", "证件号码长度不正确。", "The document number has the wrong length."));
           return Optional.empty();
         }
-        return Optional.of(Json.createValue(number));
+        return Optional.of(Jsons.createValue(number));
       }
       default -> {
         // TEXT, TEXTAREA, ADDRESS, SCHOOL, DISTRICT, FAMILY_MEMBER
@@ -233,7 +233,7 @@ public final class FormValidator {
           "“" + field.label().en() + "” is not in the expected format."));
       return Optional.empty();
     }
-    return Optional.of(Json.createValue(stored));
+    return Optional.of(Jsons.createValue(stored));
   }
 
   /** Resolves condition paths against the step being saved (and the current list entry) or the rest. */

@@ -1,6 +1,6 @@
 package org.civicplatform.core.applications.control;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -71,15 +71,15 @@ public final class PrefillCorrections {
         }
         String now = text(entry.get(parts[2]));
         if (!same(value.getValue(), now)) {
-          found.put(path, Json.createObjectBuilder()
+          found.put(path, Jsons.createObjectBuilder()
               .add("field", path)
               .add("original", value.getValue())
-              .add("corrected", now == null ? JsonValue.NULL : Json.createValue(now))
+              .add("corrected", now == null ? JsonValue.NULL : Jsons.createValue(now))
               .build());
         }
       }
     }
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     found.values().forEach(out::add);
     return out.build();
   }

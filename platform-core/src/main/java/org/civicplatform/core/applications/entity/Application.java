@@ -1,6 +1,6 @@
 package org.civicplatform.core.applications.entity;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -126,7 +126,7 @@ public class Application {
           "报名已提交，不能修改。如需修改，请先撤销提交（审核开始前）或联系审核窗口退回。",
           "The application is submitted and cannot be changed: withdraw it first (before review starts) or ask the reviewers to return it.");
     }
-    this.answers = Json.createObjectBuilder(answers()).add(stepId, stepAnswers).build().toString();
+    this.answers = Jsons.createObjectBuilder(answers()).add(stepId, stepAnswers).build().toString();
     this.updatedAt = now;
   }
 
@@ -137,8 +137,8 @@ public class Application {
    */
   public void setAnswer(String section, String field, jakarta.json.JsonValue value, Instant now) {
     JsonObject all = answers();
-    var part = all.get(section) instanceof JsonObject existing ? Json.createObjectBuilder(existing) : Json.createObjectBuilder();
-    this.answers = Json.createObjectBuilder(all).add(section, part.add(field, value)).build().toString();
+    var part = all.get(section) instanceof JsonObject existing ? Jsons.createObjectBuilder(existing) : Jsons.createObjectBuilder();
+    this.answers = Jsons.createObjectBuilder(all).add(section, part.add(field, value)).build().toString();
     this.updatedAt = now;
   }
 
@@ -216,7 +216,7 @@ public class Application {
   }
 
   public JsonObject answers() {
-    return Json.createReader(new StringReader(answers)).readObject();
+    return Jsons.createReader(new StringReader(answers)).readObject();
   }
 
   public UUID id() {
@@ -278,7 +278,7 @@ public class Application {
   /** The points breakdown confirmed at 审核完成, empty when none is stored. */
   public java.util.Optional<JsonObject> confirmedPoints() {
     return confirmedPoints == null ? java.util.Optional.empty()
-        : java.util.Optional.of(Json.createReader(new StringReader(confirmedPoints)).readObject());
+        : java.util.Optional.of(Jsons.createReader(new StringReader(confirmedPoints)).readObject());
   }
 
   public String confirmedRuleSet() {

@@ -1,5 +1,6 @@
 package org.civicplatform.core.applications.entity;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -97,6 +98,6 @@ public class SubmittedVersion {
   }
 
   public jakarta.json.JsonArray corrections() {
-    return jakarta.json.Json.createReader(new java.io.StringReader(corrections == null ? "[]" : corrections)).readArray();
+    return Jsons.createReader(new java.io.StringReader(corrections == null ? "[]" : corrections)).readArray();
   }
 }

@@ -1,8 +1,8 @@
 package org.civicplatform.core.documents.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -62,7 +62,7 @@ public class Documents {
     static DocumentView of(Document d) {
       return new DocumentView(d.id(), d.childId(), d.slotId(), d.mediaType(), d.sizeBytes(), d.pages(),
           d.fileName(), d.uploadedAt(), d.contentSha256(),
-          Json.createReader(new StringReader(d.checks())).readArray(), d.flagged());
+          Jsons.createReader(new StringReader(d.checks())).readArray(), d.flagged());
     }
   }
 

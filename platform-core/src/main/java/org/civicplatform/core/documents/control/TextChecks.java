@@ -1,6 +1,6 @@
 package org.civicplatform.core.documents.control;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -74,9 +74,9 @@ public final class TextChecks {
 
   /** The results as JSON for the document's {@code checks} column. */
   public static JsonArray toJson(List<Result> results) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.createArrayBuilder();
     for (Result r : results) {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("name", r.name()).add("kind", r.kind().name())
+      JsonObjectBuilder o = Jsons.createObjectBuilder().add("name", r.name()).add("kind", r.kind().name())
           .add("outcome", r.outcome().name()).add("flagged", r.flagged());
       if (r.value() != null) {
         o.add("value", r.value());

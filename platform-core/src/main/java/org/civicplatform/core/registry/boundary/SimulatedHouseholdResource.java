@@ -1,9 +1,9 @@
 package org.civicplatform.core.registry.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -55,6 +55,6 @@ public class SimulatedHouseholdResource {
       }
     }
     parsed.forEach(people::add);
-    return Json.createObjectBuilder().add("added", parsed.size()).add("total", people.size()).build();
+    return Jsons.createObjectBuilder().add("added", parsed.size()).add("total", people.size()).build();
   }
 }

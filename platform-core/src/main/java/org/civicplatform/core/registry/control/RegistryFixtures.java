@@ -1,7 +1,7 @@
 package org.civicplatform.core.registry.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -59,7 +59,7 @@ public class RegistryFixtures {
       if (in == null) {
         throw new IllegalStateException("missing fixture " + resource);
       }
-      try (JsonReader reader = Json.createReader(in)) {
+      try (JsonReader reader = Jsons.createReader(in)) {
         return reader.readObject().getJsonArray(key).getValuesAs(JsonObject.class);
       }
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.civicplatform.core.review.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -300,8 +301,8 @@ public class Reviews {
     if (versions.size() < 2) {
       return List.of();
     }
-    JsonObject before = jakarta.json.Json.createReader(new java.io.StringReader(versions.get(0))).readObject();
-    JsonObject after = jakarta.json.Json.createReader(new java.io.StringReader(versions.get(1))).readObject();
+    JsonObject before = Jsons.createReader(new java.io.StringReader(versions.get(0))).readObject();
+    JsonObject after = Jsons.createReader(new java.io.StringReader(versions.get(1))).readObject();
     java.util.TreeSet<String> steps = new java.util.TreeSet<>(before.keySet());
     steps.addAll(after.keySet());
     return steps.stream().filter(s -> !java.util.Objects.equals(before.get(s), after.get(s))).toList();
@@ -422,7 +423,7 @@ public class Reviews {
   }
 
   static JsonObject context(Application application) {
-    return jakarta.json.Json.createObjectBuilder(application.answers())
+    return Jsons.createObjectBuilder(application.answers())
         .add("stage", application.stage()).add("schoolYear", application.schoolYear()).build();
   }
 

@@ -1,6 +1,6 @@
 package org.civicplatform.core.review.entity;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -150,7 +150,7 @@ public class ReviewTask {
     this.stageId = stageId;
     this.scopeKind = scopeKind;
     this.scopeValue = scopeValue;
-    this.afterStages = Json.createArrayBuilder(after).build().toString();
+    this.afterStages = Jsons.createArrayBuilder(after).build().toString();
     this.status = (after.isEmpty() ? Status.OPEN : Status.WAITING).name();
     this.districtCode = districtCode;
     this.registrationNumber = registrationNumber;
@@ -193,7 +193,7 @@ public class ReviewTask {
     this.decidedAt = now;
     this.reasonCode = reasonCode;
     this.reasonText = reasonText;
-    this.returnFields = fields == null || fields.isEmpty() ? null : Json.createArrayBuilder(fields).build().toString();
+    this.returnFields = fields == null || fields.isEmpty() ? null : Jsons.createArrayBuilder(fields).build().toString();
     this.claimedBy = null;
     this.claimExpiresAt = null;
     this.proposedBy = null; // a decision ends any pending override (the proposer's values are not taken)
@@ -205,7 +205,7 @@ public class ReviewTask {
   /** The values confirmed with the approval (item → value); empty when none were given. */
   public void confirm(jakarta.json.JsonObject values, List<String> overridden) {
     this.confirmedValues = values == null || values.isEmpty() ? null : values.toString();
-    this.overrides = overridden == null || overridden.isEmpty() ? null : Json.createArrayBuilder(overridden).build().toString();
+    this.overrides = overridden == null || overridden.isEmpty() ? null : Jsons.createArrayBuilder(overridden).build().toString();
   }
 
   /**
@@ -224,7 +224,7 @@ public class ReviewTask {
     this.proposedBy = reviewer;
     this.proposedAt = now;
     this.proposedValues = values.toString();
-    this.proposedOverrides = Json.createArrayBuilder(overridden).build().toString();
+    this.proposedOverrides = Jsons.createArrayBuilder(overridden).build().toString();
     this.claimedBy = null;
     this.claimExpiresAt = null;
   }
@@ -263,7 +263,7 @@ public class ReviewTask {
 
   public jakarta.json.JsonObject confirmedValues() {
     return confirmedValues == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT
-        : Json.createReader(new StringReader(confirmedValues)).readObject();
+        : Jsons.createReader(new StringReader(confirmedValues)).readObject();
   }
 
   public List<String> overrides() {
@@ -271,7 +271,7 @@ public class ReviewTask {
   }
 
   public jakarta.json.JsonObject proposedValues() {
-    return proposedValues == null ? null : Json.createReader(new StringReader(proposedValues)).readObject();
+    return proposedValues == null ? null : Jsons.createReader(new StringReader(proposedValues)).readObject();
   }
 
   public List<String> proposedOverrides() {
@@ -283,7 +283,7 @@ public class ReviewTask {
 
   private static List<String> strings(String json) {
     return json == null ? List.of()
-        : Json.createReader(new StringReader(json)).readArray()
+        : Jsons.createReader(new StringReader(json)).readArray()
             .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
   }
 
@@ -318,13 +318,13 @@ public class ReviewTask {
   }
 
   public List<String> after() {
-    JsonArray array = Json.createReader(new StringReader(afterStages)).readArray();
+    JsonArray array = Jsons.createReader(new StringReader(afterStages)).readArray();
     return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
   }
 
   public List<String> returnFields() {
     return returnFields == null ? List.of()
-        : Json.createReader(new StringReader(returnFields)).readArray()
+        : Jsons.createReader(new StringReader(returnFields)).readArray()
             .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
   }
 

@@ -1,8 +1,8 @@
 package org.civicplatform.core.rules.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -128,6 +128,6 @@ public class RuleParameters {
   }
 
   static JsonObject json(String text) {
-    return Json.createReader(new StringReader(text)).readObject();
+    return Jsons.createReader(new StringReader(text)).readObject();
   }
 }

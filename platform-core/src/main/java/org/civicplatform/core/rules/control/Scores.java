@@ -1,8 +1,8 @@
 package org.civicplatform.core.rules.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -52,7 +52,7 @@ public class Scores {
         .toList();
     var automatic = verification.of(application.id(), application.submissions()).stream()
         .map(VerificationResults.ItemResult::asCheckResult).toList();
-    JsonObject context = Json.createObjectBuilder(application.answers())
+    JsonObject context = Jsons.createObjectBuilder(application.answers())
         .add("stage", application.stage()).add("schoolYear", application.schoolYear()).build();
     return Optional.of(module.get().rules().pointsRules().orElseThrow()
         .breakdown(new PointsRules.PointsInput(context, inForce.get(), automatic, confirmations)));

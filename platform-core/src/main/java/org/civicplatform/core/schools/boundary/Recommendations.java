@@ -1,8 +1,8 @@
 package org.civicplatform.core.schools.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -103,7 +103,7 @@ public class Recommendations {
             + " chosen = excluded.chosen, cancelled = excluded.cancelled, decided_at = excluded.decided_at")
         .setParameter(1, application.id().toString()).setParameter(2, tenant)
         .setParameter(3, view.address() == null ? null : clip(view.address()))
-        .setParameter(4, Json.createArrayBuilder(view.recommended().stream().map(SchoolOption::code).toList()).build().toString())
+        .setParameter(4, Jsons.createArrayBuilder(view.recommended().stream().map(SchoolOption::code).toList()).build().toString())
         .setParameter(5, school).setParameter(6, cancelled).setParameter(7, java.sql.Timestamp.from(now))
         .executeUpdate();
     audit.record(tenant, cancelled ? "school.recommendation.cancel" : "school.recommendation.accept", "application",

@@ -1,9 +1,9 @@
 package org.civicplatform.core.schools.boundary;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -47,26 +47,26 @@ public class TenantNamesResource {
   @GET
   public JsonObject names() {
     TenantModule module = tenants.require(tenant);
-    JsonObjectBuilder districts = Json.createObjectBuilder();
+    JsonObjectBuilder districts = Jsons.createObjectBuilder();
     schools.districts(tenant).forEach(d -> districts.add(d.code(), text(d.name())));
-    JsonObjectBuilder schoolNames = Json.createObjectBuilder();
+    JsonObjectBuilder schoolNames = Jsons.createObjectBuilder();
     schools.schools(tenant).forEach(s -> schoolNames.add(s.code(), text(s.name())));
-    JsonObjectBuilder stages = Json.createObjectBuilder();
+    JsonObjectBuilder stages = Jsons.createObjectBuilder();
     for (ReviewStage stage : module.reviewStages()) {
       stages.add(stage.id(), text(stage.name()));
     }
-    JsonObjectBuilder batches = Json.createObjectBuilder();
-    JsonObjectBuilder statuses = Json.createObjectBuilder();
+    JsonObjectBuilder batches = Jsons.createObjectBuilder();
+    JsonObjectBuilder statuses = Jsons.createObjectBuilder();
     for (Batch batch : module.batches()) {
       batches.add(batch.id(), text(batch.name()));
-      JsonObjectBuilder labels = Json.createObjectBuilder();
+      JsonObjectBuilder labels = Jsons.createObjectBuilder();
       batch.statuses().forEach(s -> labels.add(s.code(), text(s.label())));
       statuses.add(batch.id(), labels);
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("districts", districts)
         .add("schools", schoolNames)
-        .add("schoolStages", Json.createObjectBuilder()
+        .add("schoolStages", Jsons.createObjectBuilder()
             .add("PRIMARY", text(LocalizedText.of("小学", "Primary school")))
             .add("JUNIOR", text(LocalizedText.of("初中", "Junior middle school"))))
         .add("reviewStages", stages)
@@ -76,7 +76,7 @@ public class TenantNamesResource {
   }
 
   static JsonObject text(LocalizedText t) {
-    return Json.createObjectBuilder().add("zh", t.zh()).add("en", t.en()).build();
+    return Jsons.createObjectBuilder().add("zh", t.zh()).add("en", t.en()).build();
   }
 
   /** {@code GET /api/tenants/{t}/schools?stage=&public=}: the schools with their district and seats. */
@@ -95,14 +95,14 @@ public class TenantNamesResource {
     @GET
     public JsonArray schools(@QueryParam("stage") String stage, @QueryParam("public") Boolean publicSchool) {
       tenants.require(tenant);
-      JsonArrayBuilder out = Json.createArrayBuilder();
+      JsonArrayBuilder out = Jsons.createArrayBuilder();
       for (School s : schools.schools(tenant)) {
         if ((stage != null && !s.seats().containsKey(stage)) || (publicSchool != null && s.publicSchool() != publicSchool)) {
           continue;
         }
-        JsonObjectBuilder seats = Json.createObjectBuilder();
+        JsonObjectBuilder seats = Jsons.createObjectBuilder();
         s.seats().forEach(seats::add);
-        out.add(Json.createObjectBuilder().add("code", s.code()).add("name", text(s.name()))
+        out.add(Jsons.createObjectBuilder().add("code", s.code()).add("name", text(s.name()))
             .add("districtCode", s.districtCode()).add("publicSchool", s.publicSchool()).add("seats", seats));
       }
       return out.build();
@@ -126,12 +126,12 @@ public class TenantNamesResource {
     @GET
     public JsonObject calendar() {
       tenants.require(tenant);
-      JsonArrayBuilder phases = Json.createArrayBuilder();
+      JsonArrayBuilder phases = Jsons.createArrayBuilder();
       for (CalendarPhase p : schools.calendar(tenant)) {
-        phases.add(Json.createObjectBuilder().add("code", p.code()).add("name", text(p.name()))
+        phases.add(Jsons.createObjectBuilder().add("code", p.code()).add("name", text(p.name()))
             .add("opens", p.opens().toString()).add("closes", p.closes().toString()));
       }
-      return Json.createObjectBuilder().add("today", LocalDate.now(CHINA).toString()).add("timeZone", CHINA.getId())
+      return Jsons.createObjectBuilder().add("today", LocalDate.now(CHINA).toString()).add("timeZone", CHINA.getId())
           .add("phases", phases).build();
     }
 

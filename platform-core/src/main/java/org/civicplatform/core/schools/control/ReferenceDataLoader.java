@@ -1,5 +1,6 @@
 package org.civicplatform.core.schools.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -8,7 +9,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -86,10 +86,10 @@ public class ReferenceDataLoader {
         ps.setString(4, s.name().en());
         ps.setString(5, s.districtCode());
         ps.setBoolean(6, s.publicSchool());
-        var seats = Json.createObjectBuilder();
+        var seats = Jsons.createObjectBuilder();
         s.seats().forEach(seats::add);
         ps.setString(7, seats.build().toString());
-        ps.setString(8, Json.createArrayBuilder(s.zone()).build().toString());
+        ps.setString(8, Jsons.createArrayBuilder(s.zone()).build().toString());
         schools += ps.executeUpdate();
       }
     }

@@ -1,7 +1,7 @@
 package org.civicplatform.core.schools.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -67,10 +67,10 @@ public class SchoolCatalog {
   }
 
   private static Row row(Object[] r) {
-    JsonObject seatsJson = Json.createReader(new StringReader((String) r[5])).readObject();
+    JsonObject seatsJson = Jsons.createReader(new StringReader((String) r[5])).readObject();
     Map<String, Integer> seats = new LinkedHashMap<>();
     seatsJson.forEach((stage, count) -> seats.put(stage, ((jakarta.json.JsonNumber) count).intValue()));
-    JsonArray zoneJson = Json.createReader(new StringReader((String) r[6])).readArray();
+    JsonArray zoneJson = Jsons.createReader(new StringReader((String) r[6])).readArray();
     List<String> zone = zoneJson.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     return new Row(new School((String) r[0], LocalizedText.of((String) r[1], (String) r[2]), (String) r[3],
         (Boolean) r[4], seats, zone), ((Number) r[7]).longValue());
@@ -116,12 +116,12 @@ public class SchoolCatalog {
   }
 
   static String seatsJson(School s) {
-    var seats = Json.createObjectBuilder();
+    var seats = Jsons.createObjectBuilder();
     s.seats().forEach(seats::add);
     return seats.build().toString();
   }
 
   static String zoneJson(School s) {
-    return Json.createArrayBuilder(s.zone()).build().toString();
+    return Jsons.createArrayBuilder(s.zone()).build().toString();
   }
 }

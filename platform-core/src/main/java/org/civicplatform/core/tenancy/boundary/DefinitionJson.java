@@ -1,6 +1,6 @@
 package org.civicplatform.core.tenancy.boundary;
 
-import jakarta.json.Json;
+import org.civicplatform.spi.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,13 +26,13 @@ final class DefinitionJson {
   private DefinitionJson() {}
 
   static JsonObject of(TenantModule tenant) {
-    JsonArrayBuilder steps = Json.createArrayBuilder();
+    JsonArrayBuilder steps = Jsons.createArrayBuilder();
     for (FormStep step : tenant.form().steps()) {
-      JsonArrayBuilder sections = Json.createArrayBuilder();
+      JsonArrayBuilder sections = Jsons.createArrayBuilder();
       for (FormSection section : step.sections()) {
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = Jsons.createArrayBuilder();
         section.fields().forEach(f -> fields.add(field(f)));
-        sections.add(Json.createObjectBuilder()
+        sections.add(Jsons.createObjectBuilder()
             .add("id", section.id())
             .add("title", text(section.title()))
             .add("hint", section.hint() == null ? JsonValue.NULL : text(section.hint()).build())
@@ -40,25 +40,25 @@ final class DefinitionJson {
             .add("visibleWhen", condition(section.visibleWhen()))
             .add("fields", fields));
       }
-      JsonArrayBuilder slots = Json.createArrayBuilder();
+      JsonArrayBuilder slots = Jsons.createArrayBuilder();
       step.documentSlots().forEach(s -> slots.add(slot(s)));
-      steps.add(Json.createObjectBuilder()
+      steps.add(Jsons.createObjectBuilder()
           .add("id", step.id())
           .add("title", text(step.title()))
           .add("sections", sections)
           .add("documentSlots", slots));
     }
-    JsonArrayBuilder reasons = Json.createArrayBuilder();
-    tenant.decisionReasons().forEach(r -> reasons.add(Json.createObjectBuilder().add("code", r.code())
-        .add("text", text(r.text())).add("decisions", Json.createArrayBuilder(r.decisions())).add("needsText", r.needsText())));
-    JsonArrayBuilder batches = Json.createArrayBuilder();
+    JsonArrayBuilder reasons = Jsons.createArrayBuilder();
+    tenant.decisionReasons().forEach(r -> reasons.add(Jsons.createObjectBuilder().add("code", r.code())
+        .add("text", text(r.text())).add("decisions", Jsons.createArrayBuilder(r.decisions())).add("needsText", r.needsText())));
+    JsonArrayBuilder batches = Jsons.createArrayBuilder();
     for (Batch batch : tenant.batches()) {
-      JsonArrayBuilder statuses = Json.createArrayBuilder();
-      batch.statuses().forEach(s -> statuses.add(Json.createObjectBuilder()
+      JsonArrayBuilder statuses = Jsons.createArrayBuilder();
+      batch.statuses().forEach(s -> statuses.add(Jsons.createObjectBuilder()
           .add("code", s.code()).add("label", text(s.label())).add("meaning", text(s.meaning()))));
-      batches.add(Json.createObjectBuilder().add("id", batch.id()).add("name", text(batch.name())).add("statuses", statuses));
+      batches.add(Jsons.createObjectBuilder().add("id", batch.id()).add("name", text(batch.name())).add("statuses", statuses));
     }
-    JsonObjectBuilder definition = Json.createObjectBuilder();
+    JsonObjectBuilder definition = Jsons.createObjectBuilder();
     tenant.parentNotice().ifPresent(n -> definition.add("parentNotice", text(n)));
     return definition
         .add("id", tenant.id())
@@ -71,9 +71,9 @@ final class DefinitionJson {
   }
 
   private static JsonObjectBuilder field(FormField f) {
-    JsonArrayBuilder options = Json.createArrayBuilder();
-    f.options().forEach(o -> options.add(Json.createObjectBuilder().add("code", o.code()).add("label", text(o.label()))));
-    JsonObjectBuilder b = Json.createObjectBuilder()
+    JsonArrayBuilder options = Jsons.createArrayBuilder();
+    f.options().forEach(o -> options.add(Jsons.createObjectBuilder().add("code", o.code()).add("label", text(o.label()))));
+    JsonObjectBuilder b = Jsons.createObjectBuilder()
         .add("id", f.id())
         .add("label", text(f.label()))
         .add("type", f.type().name())
@@ -82,17 +82,17 @@ final class DefinitionJson {
         .add("maxLength", f.maxLength())
         .add("visibleWhen", condition(f.visibleWhen()))
         .add("prefilled", f.prefilled());
-    b.add("pattern", f.pattern() == null ? JsonValue.NULL : Json.createValue(f.pattern()));
+    b.add("pattern", f.pattern() == null ? JsonValue.NULL : Jsons.createValue(f.pattern()));
     b.add("hint", f.hint() == null ? JsonValue.NULL : text(f.hint()).build());
-    b.add("source", f.source() == null ? JsonValue.NULL : Json.createValue(f.source()));
+    b.add("source", f.source() == null ? JsonValue.NULL : Jsons.createValue(f.source()));
     return b;
   }
 
   private static JsonObjectBuilder slot(DocumentSlot s) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("id", s.id())
         .add("label", text(s.label()))
-        .add("mediaTypes", Json.createArrayBuilder(s.mediaTypes().stream().sorted().toList()))
+        .add("mediaTypes", Jsons.createArrayBuilder(s.mediaTypes().stream().sorted().toList()))
         .add("maxBytes", s.maxBytes())
         .add("maxFiles", s.maxFiles())
         .add("required", s.required())
@@ -100,7 +100,7 @@ final class DefinitionJson {
   }
 
   static JsonObjectBuilder text(LocalizedText t) {
-    return Json.createObjectBuilder().add("zh", t.zh()).add("en", t.en());
+    return Jsons.createObjectBuilder().add("zh", t.zh()).add("en", t.en());
   }
 
   static JsonValue condition(Condition c) {
@@ -113,12 +113,12 @@ final class DefinitionJson {
       return JsonValue.NULL;
     }
     if (o instanceof Map<?, ?> map) {
-      JsonObjectBuilder b = Json.createObjectBuilder();
+      JsonObjectBuilder b = Jsons.createObjectBuilder();
       new java.util.TreeMap<>((Map<String, Object>) map).forEach((k, v) -> b.add(k, value(v)));
       return b.build();
     }
     if (o instanceof Collection<?> list) {
-      JsonArrayBuilder b = Json.createArrayBuilder();
+      JsonArrayBuilder b = Jsons.createArrayBuilder();
       list.forEach(v -> b.add(value(v)));
       return b.build();
     }
@@ -126,8 +126,8 @@ final class DefinitionJson {
       return bool ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (o instanceof Number n) {
-      return Json.createValue(n.toString().contains(".") ? n.doubleValue() : n.longValue());
+      return Jsons.createValue(n.toString().contains(".") ? n.doubleValue() : n.longValue());
     }
-    return Json.createValue(String.valueOf(o));
+    return Jsons.createValue(String.valueOf(o));
   }
 }

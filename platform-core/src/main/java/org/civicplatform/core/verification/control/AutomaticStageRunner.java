@@ -1,9 +1,9 @@
 package org.civicplatform.core.verification.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -142,7 +142,7 @@ public class AutomaticStageRunner {
 
   /** What the tenant's checks see: the submitted answers plus the child's stage and the school year. */
   static JsonObject context(Application application) {
-    return Json.createObjectBuilder(application.answers())
+    return Jsons.createObjectBuilder(application.answers())
         .add("stage", application.stage())
         .add("schoolYear", application.schoolYear())
         .build();

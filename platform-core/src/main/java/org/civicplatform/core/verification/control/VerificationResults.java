@@ -1,7 +1,7 @@
 package org.civicplatform.core.verification.control;
 
+import org.civicplatform.spi.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -56,7 +56,7 @@ public class VerificationResults {
           .setParameter(5, r.outcome().name())
           .setParameter(6, r.detail() == null ? null : clip(r.detail().zh()))
           .setParameter(7, r.detail() == null ? null : clip(r.detail().en()))
-          .setParameter(8, Json.createArrayBuilder(r.fields()).build().toString())
+          .setParameter(8, Jsons.createArrayBuilder(r.fields()).build().toString())
           .setParameter(9, position++)
           .setParameter(10, r.data().toString())
           .executeUpdate();
@@ -88,12 +88,12 @@ public class VerificationResults {
   private static ItemResult row(Object[] r) {
     CheckResult.Outcome outcome = CheckResult.Outcome.valueOf((String) r[1]);
     LocalizedText detail = r[2] == null ? null : LocalizedText.of((String) r[2], r[3] == null ? "" : (String) r[3]);
-    List<String> fields = Json.createReader(new StringReader(String.valueOf(r[4]))).readArray()
+    List<String> fields = Jsons.createReader(new StringReader(String.valueOf(r[4]))).readArray()
         .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     return new ItemResult((String) r[0], outcome.name(), outcome.label(), detail, fields,
         Instant.ofEpochMilli(((Number) r[5]).longValue()),
         r[6] == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT
-            : Json.createReader(new StringReader(String.valueOf(r[6]))).readObject());
+            : Jsons.createReader(new StringReader(String.valueOf(r[6]))).readObject());
   }
 
   private static String clip(String text) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.civicplatform.core.allocation.control.Jsons;
+import org.civicplatform.spi.json.Jsons;
 import org.civicplatform.core.problems.ProblemException;
 import org.civicplatform.spi.rules.FieldError;
 import org.civicplatform.spi.rules.RuleViolation;

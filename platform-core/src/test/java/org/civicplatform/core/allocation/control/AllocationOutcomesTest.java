@@ -1,5 +1,6 @@
 package org.civicplatform.core.allocation.control;
 
+import org.civicplatform.spi.json.Jsons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
