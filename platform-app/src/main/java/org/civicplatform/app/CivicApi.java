@@ -56,6 +56,7 @@ public class CivicApi extends Application {
         org.civicplatform.core.schools.boundary.TenantNamesResource.Calendar.class,
         org.civicplatform.core.schools.boundary.ChildSchoolsResource.class,
         org.civicplatform.core.schools.boundary.ChildSchoolsResource.Recommendation.class,
+        org.civicplatform.core.problems.JsonBodyGuard.class,
         ProblemMappers.Domain.class,
         ProblemMappers.Rules.class,
         ProblemMappers.MalformedJson.class,

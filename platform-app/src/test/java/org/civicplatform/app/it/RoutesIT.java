@@ -74,10 +74,13 @@ class RoutesIT {
 
   @ArquillianResource URL base;
 
-  /** A route and the media type its body must have (JSON unless the resource says otherwise). */
-  record Route(String method, String path, String consumes) {
+  /**
+   * A route, the media type its body must have (JSON unless the resource says otherwise) and whether the
+   * resource method reads a body at all (it has a parameter without a JAX-RS annotation).
+   */
+  record Route(String method, String path, String consumes, boolean readsBody) {
     Route(String method, String path) {
-      this(method, path, "application/json");
+      this(method, path, "application/json", false);
     }
 
     String key() {
@@ -134,8 +137,11 @@ class RoutesIT {
         }
         jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
         String path = "/api/" + strip(root.value()) + (sub == null ? "" : "/" + strip(sub.value()));
+        boolean readsBody = java.util.Arrays.stream(method.getParameterAnnotations())
+            .anyMatch(annotations -> java.util.Arrays.stream(annotations)
+                .noneMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.ws.rs")));
         routes.add(new Route(verb, path.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+$", ""),
-            consumes == null || consumes.value().length == 0 ? "application/json" : consumes.value()[0]));
+            consumes == null || consumes.value().length == 0 ? "application/json" : consumes.value()[0], readsBody));
       }
     }
     return routes;
