@@ -15,8 +15,12 @@ import java.util.concurrent.TimeUnit;
 /** A child process (Keycloak, Payara Micro) with its output in a log file, stopped with its children. */
 final class ManagedProcess implements AutoCloseable {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  /**
+   * HTTP/1.1: the default (HTTP/2) asks a plain-http server for an h2c upgrade, which Grizzly (Payara's
+   * HTTP layer) mishandles; a launcher once hung in {@code send} past its own readiness deadline.
+   */
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   /** Every process started and not yet closed, so a shutdown can stop those still starting up. */
   private static final java.util.Set<ManagedProcess> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -71,15 +75,15 @@ final class ManagedProcess implements AutoCloseable {
           }
         }
       }
+      var pending = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+          HttpResponse.BodyHandlers.discarding());
       try {
-        var response =
-            HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
+        // bounded here too, whatever the client's own timeout does
+        if (pending.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode() == 200) {
           return;
         }
-      } catch (IOException e) {
-        // not up yet
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        pending.cancel(true); // not up yet
       }
       Thread.sleep(500);
     }
