@@ -169,12 +169,6 @@ class MalformedBodiesIT {
     applications.base = base;
     String app = applications.newChild(owner);
     String child = app.split("/")[4];
-    Map<String, String> tokens = new LinkedHashMap<>();
-    tokens.put("no token", null);
-    tokens.put("parent", owner);
-    for (String user : List.of("ks-window-huaqiao", "ks-dept-housing", "ks-admin", "sm-admin", "platform-admin")) {
-      tokens.put(user, Api.token(keycloak, user, PASSWORD));
-    }
     RoutesIT walker = new RoutesIT();
     walker.base = base;
     String template = "{\"decision\":\"RETURN\",\"values\":{\"property\":\"2003-08-15\"},\"fields\":[\"family\"],"
@@ -196,6 +190,7 @@ class MalformedBodiesIT {
       String path = route.path().replace("{tenant}", "kunshan").replace("{child}", child).replace("{step}", "family")
           .replace("{slot}", "propertyCertificate").replace("{year}", "2024").replace("{kind}", "district")
           .replace("{code}", "hq").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+      Map<String, String> tokens = tokens(keycloak); // fresh for each route: access tokens live minutes
       for (var token : tokens.entrySet()) {
         for (Body body : bodies) {
           Timed answer = send(route.method(), path, token.getValue(), body);
@@ -213,11 +208,24 @@ class MalformedBodiesIT {
       }
     }
     System.out.println("[MalformedBodiesIT] " + routes + " JSON write routes, " + bodies.size() + " bodies, "
-        + tokens.size() + " callers: " + calls + " requests, slowest " + slowest + " ms");
+        + tokens(keycloak).size() + " callers: " + calls + " requests, slowest " + slowest + " ms");
     assertTrue(routes >= 20, "JSON write routes found: " + routes);
     assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
     // nothing the fuzz sent became an answer of the family's application
-    assertEquals("DRAFT", new Api(base).get(app, owner).object().getString("status"));
+    Api.Answer after = new Api(base).get(app, Api.token(keycloak, "13800000002", PASSWORD));
+    assertEquals(200, after.status(), after.body());
+    assertEquals("DRAFT", after.object().getString("status"));
+  }
+
+  /** Every kind of caller: none, the family, reviewers, administrators of this and another tenant. */
+  static Map<String, String> tokens(String keycloak) throws Exception {
+    Map<String, String> tokens = new LinkedHashMap<>();
+    tokens.put("no token", null);
+    for (String user : List.of("13800000002", "ks-window-huaqiao", "ks-dept-housing", "ks-admin", "sm-admin",
+        "platform-admin")) {
+      tokens.put(user, Api.token(keycloak, user, PASSWORD));
+    }
+    return tokens;
   }
 
   static String abbreviated(String body) {
