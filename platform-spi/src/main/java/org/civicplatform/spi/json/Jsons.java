@@ -112,19 +112,6 @@ public final class Jsons {
     }
   }
 
-  public static JsonObjectBuilder objectBuilder() {
-    return PROVIDER.createObjectBuilder();
-  }
-
-  /** A builder starting with the members of {@code object}. */
-  public static JsonObjectBuilder objectBuilder(JsonObject object) {
-    return PROVIDER.createObjectBuilder(object);
-  }
-
-  public static JsonArrayBuilder arrayBuilder() {
-    return PROVIDER.createArrayBuilder();
-  }
-
   /** A JSON string literal (quoted, escaped). */
   public static String quoted(String value) {
     return PROVIDER.createValue(value).toString();

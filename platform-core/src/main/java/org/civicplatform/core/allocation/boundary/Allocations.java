@@ -157,22 +157,22 @@ public class Allocations {
    * ({@code insurance} → 参保年限积分 …) and the phases ({@code PRIVATE_1} → 第一阶段民办 …).
    */
   static JsonObject names(org.civicplatform.spi.allocation.AllocationProcedure procedure) {
-    var values = Jsons.objectBuilder();
+    var values = Jsons.createObjectBuilder();
     procedure.rankingCriteria().forEach(r -> values.add(r.code(), words(r.name())));
-    var phases = Jsons.objectBuilder();
+    var phases = Jsons.createObjectBuilder();
     procedure.phases().forEach(p -> phases.add(p.id(), words(p.name())));
-    return Jsons.objectBuilder().add("values", values).add("phases", phases).build();
+    return Jsons.createObjectBuilder().add("values", values).add("phases", phases).build();
   }
 
   private static JsonObject words(org.civicplatform.spi.LocalizedText text) {
-    return Jsons.objectBuilder().add("zh", text.zh()).add("en", text.en()).build();
+    return Jsons.createObjectBuilder().add("zh", text.zh()).add("en", text.en()).build();
   }
 
   public JsonObject run(String tenantId, UUID id) {
     TenantModule tenant = adminOf(tenantId);
     try (Connection c = dataSource.getConnection()) {
       JsonObject details = RunStore.details(c, find(c, tenant.id(), id, false));
-      return Jsons.objectBuilder(details).add("names", names(tenant.allocation())).build();
+      return Jsons.createObjectBuilder(details).add("names", names(tenant.allocation())).build();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -280,7 +280,7 @@ public class Allocations {
     }
     RunStore.Admission a = admission.get();
     JsonObject result = Jsons.object(a.resultJson());
-    var b = Jsons.objectBuilder().add("runId", a.runId().toString()).add("publishedAt", a.publishedAt().toString())
+    var b = Jsons.createObjectBuilder().add("runId", a.runId().toString()).add("publishedAt", a.publishedAt().toString())
         .add("outcome", a.outcome()).add("phase", a.phase());
     if (a.school() != null) {
       b.add("school", a.school());
@@ -297,7 +297,7 @@ public class Allocations {
     List<Object[]> rows = em.createNativeQuery("select name_zh, name_en from school where tenant_id = ?1 and code = ?2")
         .setParameter(1, tenant).setParameter(2, code).getResultList();
     return rows.isEmpty() ? Optional.empty()
-        : Optional.of(Jsons.objectBuilder().add("zh", (String) rows.get(0)[0]).add("en", (String) rows.get(0)[1]).build());
+        : Optional.of(Jsons.createObjectBuilder().add("zh", (String) rows.get(0)[0]).add("en", (String) rows.get(0)[1]).build());
   }
 
   private TenantModule adminOf(String tenantId) {

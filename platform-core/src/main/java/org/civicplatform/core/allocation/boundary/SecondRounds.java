@@ -133,7 +133,7 @@ public class SecondRounds {
     }
     List<String> codes = check(body, s.round().maxChoices(), s.vacancies());
     String[] path = s.round().answersPath().split("\\.");
-    JsonArrayBuilder list = Jsons.arrayBuilder();
+    JsonArrayBuilder list = Jsons.createArrayBuilder();
     codes.forEach(list::add);
     s.application().setAnswer(path[0], path[1], list.build(), clock.instant().truncatedTo(ChronoUnit.MICROS));
     em.flush();
@@ -247,8 +247,8 @@ public class SecondRounds {
       ps.setString(4, district);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          schools.put(rs.getString(1), Jsons.objectBuilder().add("code", rs.getString(1))
-              .add("name", Jsons.objectBuilder().add("zh", rs.getString(2)).add("en", rs.getString(3)))
+          schools.put(rs.getString(1), Jsons.createObjectBuilder().add("code", rs.getString(1))
+              .add("name", Jsons.createObjectBuilder().add("zh", rs.getString(2)).add("en", rs.getString(3)))
               .add("seats", rs.getInt(4)).add("seatsLeft", rs.getInt(5)).build());
         }
       }
@@ -258,7 +258,7 @@ public class SecondRounds {
 
   private JsonObject json(State s) {
     AllocationProcedure.SecondRound round = s.round();
-    JsonObjectBuilder b = Jsons.objectBuilder()
+    JsonObjectBuilder b = Jsons.createObjectBuilder()
         .add("childId", s.application().childId().toString())
         .add("stage", s.application().stage())
         .add("phase", round.phase())
@@ -274,32 +274,32 @@ public class SecondRounds {
     if (reason != null) {
       b.add("reason", text(reason));
     }
-    s.calendar().ifPresent(p -> b.add("calendar", Jsons.objectBuilder().add("code", p.code()).add("name", text(p.name()))
+    s.calendar().ifPresent(p -> b.add("calendar", Jsons.createObjectBuilder().add("code", p.code()).add("name", text(p.name()))
         .add("opens", p.opens().toString()).add("closes", p.closes().toString())));
     if (s.run() != null) {
       b.add("runId", s.run().id().toString()).add("publishedAt", s.run().publishedAt().toString());
     }
     if (s.district() != null) {
-      JsonObjectBuilder d = Jsons.objectBuilder().add("code", s.district());
+      JsonObjectBuilder d = Jsons.createObjectBuilder().add("code", s.district());
       catalog.district(s.tenant().id(), s.district()).ifPresent(x -> d.add("name", text(x.name())));
       b.add("district", d);
     }
-    JsonArrayBuilder schools = Jsons.arrayBuilder();
+    JsonArrayBuilder schools = Jsons.createArrayBuilder();
     s.vacancies().values().forEach(schools::add);
     b.add("schools", schools);
     Map<String, LocalizedText> names = new HashMap<>();
     catalog.schoolList(s.tenant().id()).forEach(x -> names.put(x.code(), x.name()));
-    JsonArrayBuilder choices = Jsons.arrayBuilder();
+    JsonArrayBuilder choices = Jsons.createArrayBuilder();
     for (String code : ChildApplication.codes(s.application().answers(), round.answersPath())) {
-      choices.add(Jsons.objectBuilder().add("code", code)
+      choices.add(Jsons.createObjectBuilder().add("code", code)
           .add("name", text(names.getOrDefault(code, LocalizedText.of(code, code)))));
     }
     b.add("choices", choices);
     if (s.decided() != null) {
       JsonObject o = s.decided();
-      JsonObjectBuilder r = Jsons.objectBuilder().add("outcome", o.getString("outcome"));
+      JsonObjectBuilder r = Jsons.createObjectBuilder().add("outcome", o.getString("outcome"));
       if (o.get("school") instanceof JsonString school) {
-        r.add("school", Jsons.objectBuilder().add("code", school.getString())
+        r.add("school", Jsons.createObjectBuilder().add("code", school.getString())
             .add("name", text(names.getOrDefault(school.getString(), LocalizedText.of(school.getString(), school.getString())))));
       }
       if (o.get("explanation") instanceof JsonObject e) {
@@ -311,6 +311,6 @@ public class SecondRounds {
   }
 
   private static JsonObject text(LocalizedText t) {
-    return Jsons.objectBuilder().add("zh", t.zh()).add("en", t.en()).build();
+    return Jsons.createObjectBuilder().add("zh", t.zh()).add("en", t.en()).build();
   }
 }

@@ -394,7 +394,7 @@ public final class AllocationEngine {
       ps.setString(8, request.seed());
       ps.setString(9, input.seedCommitment());
       ps.setString(10, request.seedSource());
-      var phases = Jsons.arrayBuilder();
+      var phases = Jsons.createArrayBuilder();
       result.phases().forEach(phases::add);
       ps.setString(11, phases.build().toString());
       ps.setString(12, inputDigest);
@@ -740,7 +740,7 @@ public final class AllocationEngine {
         if (lines == null) {
           ps.setString(7, null);
         } else {
-          JsonObjectBuilder b = Jsons.objectBuilder();
+          JsonObjectBuilder b = Jsons.createObjectBuilder();
           lines.forEach((phase, s) -> b.add(phase, standing(s)));
           ps.setString(7, b.build().toString());
         }
@@ -777,11 +777,11 @@ public final class AllocationEngine {
 
   /** A standing as plain JSON: rank, category, values (texts), lottery key. */
   public static JsonObject standing(Standing s) {
-    JsonObjectBuilder b = Jsons.objectBuilder().add("rank", s.rank());
+    JsonObjectBuilder b = Jsons.createObjectBuilder().add("rank", s.rank());
     if (s.category() != null) {
       b.add("category", s.category());
     }
-    JsonObjectBuilder values = Jsons.objectBuilder();
+    JsonObjectBuilder values = Jsons.createObjectBuilder();
     s.values().forEach((k, v) -> values.add(k, v.text()));
     b.add("values", values);
     if (s.lotteryKey() != null) {

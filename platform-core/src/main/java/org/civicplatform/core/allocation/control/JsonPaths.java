@@ -243,7 +243,7 @@ public final class JsonPaths {
       values.add(array);
     }
     String[] names = members.toArray(String[]::new); // shared by the elements, never changed
-    JsonArrayBuilder out = Jsons.arrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     for (int i = 0; i < length; i++) {
       JsonValue[] element = new JsonValue[names.length];
       for (int m = 0; m < names.length; m++) {

@@ -36,14 +36,14 @@ public final class RunStore {
 
     /** The summary shown to administrators: the seed only once published. */
     public JsonObjectBuilder json() {
-      JsonObjectBuilder b = Jsons.objectBuilder()
+      JsonObjectBuilder b = Jsons.createObjectBuilder()
           .add("id", id.toString()).add("tenant", tenant).add("schoolYear", schoolYear).add("stage", stage)
           .add("status", status).add("procedure", procedure).add("ruleSet", ruleSet)
           .add("seedCommitment", seedCommitment).add("seedSource", seedSource)
           .add("inputDigest", inputDigest).add("resultDigest", resultDigest)
           .add("applicants", applicants).add("placed", placed).add("computeMillis", computeMillis)
           .add("createdBy", createdBy).add("createdAt", createdAt.toString());
-      JsonArrayBuilder p = Jsons.arrayBuilder();
+      JsonArrayBuilder p = Jsons.createArrayBuilder();
       phases.forEach(p::add);
       b.add("phases", p);
       if (untilPhase != null) {
@@ -98,7 +98,7 @@ public final class RunStore {
   /** Counts per final outcome, the school tallies (with names and last admitted) and the district lines. */
   public static JsonObject details(Connection c, Run run) throws SQLException {
     JsonObjectBuilder b = run.json();
-    JsonObjectBuilder counts = Jsons.objectBuilder();
+    JsonObjectBuilder counts = Jsons.createObjectBuilder();
     try (PreparedStatement ps = c.prepareStatement("select coalesce(outcome, 'NONE'), count(*) from allocation_applicant"
         + " where run_id = ? group by 1 order by 1")) {
       ps.setObject(1, run.id());
@@ -109,7 +109,7 @@ public final class RunStore {
       }
     }
     b.add("outcomes", counts);
-    JsonArrayBuilder schools = Jsons.arrayBuilder();
+    JsonArrayBuilder schools = Jsons.createArrayBuilder();
     try (PreparedStatement ps = c.prepareStatement(
         "select t.school_code, s.name_zh, s.name_en, s.district_code, s.public_school, t.stage, t.seats, t.admitted,"
             + " t.seats_left, t.last_admitted::text from allocation_school t left join school s"
@@ -118,11 +118,11 @@ public final class RunStore {
       ps.setObject(2, run.id());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          JsonObjectBuilder s = Jsons.objectBuilder().add("school", rs.getString(1))
+          JsonObjectBuilder s = Jsons.createObjectBuilder().add("school", rs.getString(1))
               .add("stage", rs.getString(6)).add("seats", rs.getInt(7)).add("admitted", rs.getInt(8))
               .add("seatsLeft", rs.getInt(9));
           if (rs.getString(2) != null) {
-            s.add("name", Jsons.objectBuilder().add("zh", rs.getString(2)).add("en", rs.getString(3)))
+            s.add("name", Jsons.createObjectBuilder().add("zh", rs.getString(2)).add("en", rs.getString(3)))
                 .add("district", rs.getString(4)).add("public", rs.getBoolean(5));
           }
           if (rs.getString(10) != null) {
@@ -133,7 +133,7 @@ public final class RunStore {
       }
     }
     b.add("schools", schools);
-    JsonArrayBuilder lines = Jsons.arrayBuilder();
+    JsonArrayBuilder lines = Jsons.createArrayBuilder();
     try (PreparedStatement ps = c.prepareStatement("select canonical from allocation_district_line where run_id = ?"
         + " order by district_code collate \"C\", stage collate \"C\"")) {
       ps.setObject(1, run.id());
@@ -161,7 +161,7 @@ public final class RunStore {
         total = rs.getInt(1);
       }
     }
-    JsonArrayBuilder items = Jsons.arrayBuilder();
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
     record Row(String key, String phase, String outcome, String school, String rule, String registration,
         String masked, int ordinal) {}
     List<Row> rows = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class RunStore {
     }
     Map<Integer, RunTexts.Texts> texts = RunTexts.of(c, run.id(), rows.stream().map(Row::ordinal).toList());
     for (Row row : rows) {
-      JsonObjectBuilder item = Jsons.objectBuilder().add("applicantKey", row.key());
+      JsonObjectBuilder item = Jsons.createObjectBuilder().add("applicantKey", row.key());
       addIfPresent(item, "phase", row.phase());
       addIfPresent(item, "outcome", row.outcome());
       addIfPresent(item, "school", row.school());
@@ -194,7 +194,7 @@ public final class RunStore {
       item.add("result", Jsons.object(t.result()));
       items.add(item);
     }
-    return Jsons.objectBuilder().add("items", items).add("total", total).add("page", page).add("size", size)
+    return Jsons.createObjectBuilder().add("items", items).add("total", total).add("page", page).add("size", size)
         .build();
   }
 
@@ -382,7 +382,7 @@ public final class RunStore {
         + " checked, created_at) values (?, ?, ?::jsonb, ?, ?)")) {
       ps.setObject(1, run);
       ps.setObject(2, published);
-      var list = Jsons.arrayBuilder();
+      var list = Jsons.createArrayBuilder();
       phases.forEach(list::add);
       ps.setString(3, list.build().toString());
       ps.setInt(4, checked);
@@ -417,8 +417,8 @@ public final class RunStore {
         String list = String.join("、", phases.getValuesAs(jakarta.json.JsonString.class).stream()
             .map(jakarta.json.JsonString::getString).toList());
         int checked = rs.getInt(3);
-        return Optional.of(Jsons.objectBuilder().add("continues", from).add("phases", phases).add("checked", checked)
-            .add("text", Jsons.objectBuilder()
+        return Optional.of(Jsons.createObjectBuilder().add("continues", from).add("phases", phases).add("checked", checked)
+            .add("text", Jsons.createObjectBuilder()
                 .add("zh", "本次运行接续已发布的运行 " + from + "：沿用其摇号种子（承诺值相同，种子已公开），重新计算的 " + list
                     + " 阶段结果与已发布结果逐人一致（核对 " + checked + " 人），之后的阶段按本次输入（含二次志愿）录取。")
                 .add("en", "This run continues the published run " + from + ": it reuses that run's seed (same commitment,"
