@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,13 +66,9 @@ class MalformedBodiesIT {
       builder.header("Authorization", "Bearer " + token);
     }
     long start = System.nanoTime();
-    HttpResponse<String> answer = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Timed(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), answer.body(),
-        (System.nanoTime() - start) / 1_000_000);
+    Api.Answer answer = Api.send(builder.build());
+    return new Timed(answer.status(), answer.contentType(), answer.body(), (System.nanoTime() - start) / 1_000_000);
   }
-
-  static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
-      .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void theCutOffBodyThatHungAThreadIsRefusedWithA400AtOnceOnEveryRouteItHung() throws Exception {
