@@ -164,6 +164,8 @@ class MalformedBodiesIT {
     applications.base = base;
     String app = applications.newChild(owner);
     String child = app.split("/")[4];
+    Api.Answer draft = new Api(base).put(app + "/steps/family", owner, ApplicationsIT.family("13800000002"));
+    assertEquals(200, draft.status(), draft.body());
     RoutesIT walker = new RoutesIT();
     walker.base = base;
     String template = "{\"decision\":\"RETURN\",\"values\":{\"property\":\"2003-08-15\"},\"fields\":[\"family\"],"
@@ -206,10 +208,12 @@ class MalformedBodiesIT {
         + tokens(keycloak).size() + " callers: " + calls + " requests, slowest " + slowest + " ms");
     assertTrue(routes >= 20, "JSON write routes found: " + routes);
     assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
-    // nothing the fuzz sent became an answer of the family's application
+    // nothing the fuzz sent became an answer of the family's application: the draft is as it was saved
     Api.Answer after = new Api(base).get(app, Api.token(keycloak, "13800000002", PASSWORD));
     assertEquals(200, after.status(), after.body());
     assertEquals("DRAFT", after.object().getString("status"));
+    assertEquals(draft.object().get("version"), after.object().get("version"), "the draft's version after the fuzz");
+    assertEquals(draft.object().get("answers"), after.object().get("answers"), "the draft's answers after the fuzz");
   }
 
   /** Every kind of caller: none, the family, reviewers, administrators of this and another tenant. */
