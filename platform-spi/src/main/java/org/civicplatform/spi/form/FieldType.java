@@ -6,7 +6,7 @@ public enum FieldType {
   /** Long free text (family notes). */
   TEXTAREA,
   NUMBER,
-  /** ISO date yyyy-MM-dd. */
+  /** ISO date yyyy-MM-dd, a real day from 1900-01-01 to today (checked by {@code Dates}: forms ask for past events). */
   DATE,
   /** One of {@link FormField#options()}, shown as radio buttons or a list. */
   CHOICE,

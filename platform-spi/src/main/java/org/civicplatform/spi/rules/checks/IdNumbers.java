@@ -108,18 +108,11 @@ public final class IdNumbers {
   /**
    * The number as shown to reviewers and in lists: the first four and last four characters, every
    * other one replaced by {@code *} ({@code 3205**********0139}). A text of eight characters or
-   * fewer is masked entirely; {@code null} stays {@code null}.
+   * fewer is masked entirely; characters are counted as code points; {@code null} stays {@code null}.
    */
   public static String mask(String raw) {
     String number = normalise(raw);
-    if (number == null) {
-      return null;
-    }
-    int length = number.length();
-    if (length <= 8) {
-      return "*".repeat(length);
-    }
-    return number.substring(0, 4) + "*".repeat(length - 8) + number.substring(length - 4);
+    return number == null ? null : Masks.keep(number, 4, 4);
   }
 
   private static Optional<LocalDate> parseBirthDate(String number) {

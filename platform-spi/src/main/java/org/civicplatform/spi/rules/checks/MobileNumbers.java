@@ -41,13 +41,6 @@ public final class MobileNumbers {
    */
   public static String mask(String raw) {
     String number = normalise(raw);
-    if (number == null) {
-      return null;
-    }
-    int length = number.length();
-    if (length <= 7) {
-      return "*".repeat(length);
-    }
-    return number.substring(0, 3) + "*".repeat(length - 7) + number.substring(length - 4);
+    return number == null ? null : Masks.keep(number, 3, 4);
   }
 }
