@@ -153,7 +153,7 @@ public class Applications {
       throw staleVersion();
     }
     JsonObject context = context(application);
-    FormValidator.Result checked = FormValidator.validate(step, answers, context);
+    FormValidator.Result checked = FormValidator.validate(step, answers, context, parentsToday());
     if (!checked.valid()) {
       throw new RuleViolation(checked.errors());
     }
@@ -211,7 +211,7 @@ public class Applications {
             "Fill in and save “" + step.title().en() + "” first."));
         continue;
       }
-      errors.addAll(FormValidator.validate(step, saved, context).errors());
+      errors.addAll(FormValidator.validate(step, saved, context, parentsToday()).errors());
       errors.addAll(ReferenceFields.unknown(step, saved, reference));
     }
     if (errors.isEmpty()) {
@@ -386,6 +386,14 @@ public class Applications {
 
   private LocalDate today() {
     return LocalDate.now(clock);
+  }
+
+  /**
+   * The calendar day of the parents typing dates (China Standard Time): from 00:00 to 08:00 there the
+   * UTC day is still yesterday, and today's date would be refused as a future one.
+   */
+  private LocalDate parentsToday() {
+    return LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
   }
 
   static ProblemException staleVersion() {

@@ -9,7 +9,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.civicplatform.spi.form.FormSection;
 import org.civicplatform.spi.form.FormStep;
 import org.civicplatform.spi.form.Option;
 import org.civicplatform.spi.rules.FieldError;
+import org.civicplatform.spi.rules.checks.Dates;
 import org.civicplatform.spi.rules.checks.IdNumbers;
 import org.civicplatform.spi.rules.checks.MobileNumbers;
 import org.civicplatform.spi.rules.checks.Spaces;
@@ -30,8 +30,9 @@ import org.civicplatform.spi.rules.checks.Spaces;
 /**
  * The checks every form gets from its definition, before the tenant's own rules: known sections and
  * fields only, required fields answered when visible, values of the declared type, choices among the
- * options, text within its length and pattern, ID and mobile numbers well formed. Hidden fields and
- * sections are dropped, never stored. Spaces inside numbers are removed rather than refused.
+ * options, text within its length and pattern, ID and mobile numbers well formed, dates real days
+ * from 1900 to {@code today} ({@link Dates}; so is the birth date inside a mainland ID number). Hidden
+ * fields and sections are dropped, never stored. Spaces inside numbers are removed rather than refused.
  *
  * <p>Answers of a step are {@code {"<section>": {"<field>": value}}}, a repeatable section holding a
  * list of such objects. Conditions name {@code section.field} in the same step or {@code
@@ -48,7 +49,7 @@ public final class FormValidator {
     }
   }
 
-  public static Result validate(FormStep step, JsonObject stepAnswers, JsonObject application) {
+  public static Result validate(FormStep step, JsonObject stepAnswers, JsonObject application, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
     Set<String> known = step.sections().stream().map(FormSection::id).collect(Collectors.toSet());
     for (String key : stepAnswers.keySet()) {
@@ -81,7 +82,7 @@ public final class FormValidator {
             errors.add(error(path + "[" + i + "]", "section.object", "此项格式不正确。", "This entry is malformed."));
             continue;
           }
-          list.add(fields(step.id(), section, entry, path + "[" + i + "]", stepAnswers, application, errors));
+          list.add(fields(step.id(), section, entry, path + "[" + i + "]", stepAnswers, application, today, errors));
         }
         out.add(section.id(), list);
       } else {
@@ -90,7 +91,7 @@ public final class FormValidator {
           errors.add(error(path, "section.object", "此项格式不正确。", "This section is malformed."));
           continue;
         }
-        out.add(section.id(), fields(step.id(), section, entry, path, stepAnswers, application, errors));
+        out.add(section.id(), fields(step.id(), section, entry, path, stepAnswers, application, today, errors));
       }
     }
     return new Result(errors.isEmpty() ? out.build() : null, List.copyOf(errors));
@@ -98,7 +99,7 @@ public final class FormValidator {
 
   private static JsonObject fields(
       String stepId, FormSection section, JsonObject entry, String path, JsonObject stepAnswers,
-      JsonObject application, List<FieldError> errors) {
+      JsonObject application, LocalDate today, List<FieldError> errors) {
     Set<String> known = section.fields().stream().map(FormField::id).collect(Collectors.toSet());
     for (String key : entry.keySet()) {
       if (!known.contains(key)) {
@@ -120,7 +121,7 @@ public final class FormValidator {
         }
         continue;
       }
-      check(field, fieldPath, value, entry, errors).ifPresent(v -> out.add(field.id(), v));
+      check(field, fieldPath, value, entry, today, errors).ifPresent(v -> out.add(field.id(), v));
     }
     return out.build();
   }
@@ -133,7 +134,7 @@ public final class FormValidator {
 
   /** Checks one present value; returns the normalised value to store, or empty after an error. */
   static Optional<JsonValue> check(
-      FormField field, String path, JsonValue value, JsonObject entry, List<FieldError> errors) {
+      FormField field, String path, JsonValue value, JsonObject entry, LocalDate today, List<FieldError> errors) {
     FieldType type = field.type();
     switch (type) {
       case BOOLEAN -> {
@@ -184,11 +185,9 @@ public final class FormValidator {
         }
       }
       case DATE -> {
-        try {
-          LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-          errors.add(error(path, "date.format", "日期格式应为 YYYY-MM-DD，例如 2013-04-01。",
-              "Write the date as YYYY-MM-DD, e.g. 2013-04-01."));
+        Optional<FieldError> problem = Dates.check(path, text, today);
+        if (problem.isPresent()) {
+          errors.add(problem.get());
           return Optional.empty();
         }
       }
@@ -206,7 +205,7 @@ public final class FormValidator {
         JsonValue idType = entry.get("idType");
         boolean mainland = idType == null || idType instanceof JsonString t && "MAINLAND_ID".equals(t.getString());
         if (mainland) {
-          Optional<FieldError> problem = IdNumbers.check(path, number);
+          Optional<FieldError> problem = IdNumbers.check(path, number, today);
           if (problem.isPresent()) {
             errors.add(problem.get());
             return Optional.empty();

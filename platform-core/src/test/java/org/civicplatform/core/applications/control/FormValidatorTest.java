@@ -34,8 +34,10 @@ class FormValidatorTest {
     return Json.createReader(new StringReader(text.replace('\'', '"'))).readObject();
   }
 
+  static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 7);
+
   static FormValidator.Result validate(String answers) {
-    return FormValidator.validate(STEP, json(answers), JsonObject.EMPTY_JSON_OBJECT);
+    return FormValidator.validate(STEP, json(answers), JsonObject.EMPTY_JSON_OBJECT, TODAY);
   }
 
   @Test
@@ -86,6 +88,28 @@ class FormValidatorTest {
   }
 
   @Test
+  void refusesADateAfterToday() {
+    var result = validate("{'guardian': {'relation': 'NONE', 'birth': '2026-12-08'}}");
+    assertEquals("date.future", result.errors().get(0).code());
+    assertTrue(validate("{'guardian': {'relation': 'NONE', 'birth': '2026-12-07'}}").valid());
+  }
+
+  @Test
+  void refusesTheYearsLocalDateParseWouldTake() {
+    for (String date : List.of("0000-01-01", "-0001-01-01", "+10000-01-01", "1899-12-31")) {
+      var result = validate("{'guardian': {'relation': 'NONE', 'birth': '" + date + "'}}");
+      assertFalse(result.valid(), date);
+      assertEquals("family.guardian.birth", result.errors().get(0).field());
+    }
+  }
+
+  @Test
+  void refusesAnIdNumberWhoseBirthDateIsAfterToday() {
+    var result = validate("{'guardian': {'relation': 'NONE', 'idNumber': '110105202701010016'}}");
+    assertEquals("id-number.birth-date-future", result.errors().get(0).code());
+  }
+
+  @Test
   void refusesUnknownSectionsAndFields() {
     var result = validate("{'guardian': {'relation': 'NONE', 'extra': 1}, 'other': {}}");
     assertEquals(2, result.errors().size());
@@ -105,8 +129,8 @@ class FormValidatorTest {
     FormStep step = new FormStep("housing", LocalizedText.of("房产", "Housing"), List.of(
         FormSection.of("property", LocalizedText.of("房产", "Property"),
             required("address", "地址", "Address", ADDRESS).when(Condition.equals("family.guardian.relation", "FATHER")))), List.of());
-    var withFather = FormValidator.validate(step, json("{'property': {}}"), json("{'family': {'guardian': {'relation': 'FATHER'}}}"));
-    var withoutFather = FormValidator.validate(step, json("{'property': {}}"), json("{'family': {'guardian': {'relation': 'NONE'}}}"));
+    var withFather = FormValidator.validate(step, json("{'property': {}}"), json("{'family': {'guardian': {'relation': 'FATHER'}}}"), TODAY);
+    var withoutFather = FormValidator.validate(step, json("{'property': {}}"), json("{'family': {'guardian': {'relation': 'NONE'}}}"), TODAY);
     assertFalse(withFather.valid());
     assertTrue(withoutFather.valid());
   }
