@@ -6,8 +6,16 @@ import java.util.regex.Pattern;
 /** Recognises a registration number (报名号) typed into the login form's username field. */
 final class RegistrationNumberInput {
 
-  /** Two letters + year + six digits, as the platform issues them (e.g. ES2024000001). */
-  static final Pattern REGISTRATION_NUMBER = Pattern.compile("[A-Za-z]{2}\\d{10}");
+  /**
+   * As the platform issues them (RegistrationNumbers): the tenant's 1–4 letters, the four-digit year and
+   * the sequence zero-padded to six digits, or longer without a leading zero once it passes 999999
+   * (ES2024000001, ES20241234567; never ES20240000011).
+   */
+  static final Pattern REGISTRATION_NUMBER =
+      Pattern.compile("[A-Za-z]{1,4}[1-9][0-9]{3}(?:[0-9]{6}|[1-9][0-9]{6,18})");
+
+  /** What the platform's field checks remove as spaces: white space, the ideographic space, zero-width. */
+  private static final Pattern SPACES = Pattern.compile("[\\p{javaWhitespace}\\p{Z}\\u200B-\\u200D\\u2060\\uFEFF]+");
 
   private RegistrationNumberInput() {}
 
@@ -19,7 +27,7 @@ final class RegistrationNumberInput {
     if (typed == null) {
       return null;
     }
-    String compact = typed.replaceAll("\\s+", "");
+    String compact = SPACES.matcher(typed).replaceAll("");
     return REGISTRATION_NUMBER.matcher(compact).matches() ? compact.toUpperCase(Locale.ROOT) : null;
   }
 }

@@ -1,7 +1,5 @@
 package org.civicplatform.core.registration.control;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -28,16 +26,26 @@ public final class CodeCheck {
     if (!now.isBefore(stored.expiresAt())) {
       return new Result(CodeVerdict.EXPIRED, stored.attempts(), 0);
     }
-    boolean same =
-        submittedHash != null
-            && MessageDigest.isEqual(
-                stored.hash().getBytes(StandardCharsets.US_ASCII),
-                submittedHash.getBytes(StandardCharsets.US_ASCII));
-    if (same) {
+    if (sameDigest(stored.hash(), submittedHash)) {
       return new Result(CodeVerdict.ACCEPTED, stored.attempts(), 0);
     }
     int attempts = stored.attempts() + 1;
     int remaining = policy.maxAttempts() - attempts;
     return new Result(remaining <= 0 ? CodeVerdict.EXHAUSTED : CodeVerdict.WRONG, attempts, remaining);
+  }
+
+  /**
+   * Whether two digests are the same text, in time independent of where they differ. Compared char by
+   * char: bytes in US-ASCII would make every other character {@code ?}, so "é" would equal "?".
+   */
+  static boolean sameDigest(String stored, String submitted) {
+    if (stored == null || submitted == null || stored.length() != submitted.length()) {
+      return false;
+    }
+    int difference = 0;
+    for (int i = 0; i < stored.length(); i++) {
+      difference |= stored.charAt(i) ^ submitted.charAt(i);
+    }
+    return difference == 0;
   }
 }

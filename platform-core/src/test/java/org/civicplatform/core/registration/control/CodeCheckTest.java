@@ -26,6 +26,13 @@ class CodeCheckTest {
   }
 
   @Test
+  void aDigestIsComparedAsTextNotAsLossyBytes() {
+    // in US-ASCII bytes every non-ASCII character is '?': "é" used to equal "?"
+    var stored = new CodeCheck.StoredCode("?", 0, SENT.plus(POLICY.validity()), null);
+    assertEquals(CodeVerdict.WRONG, CodeCheck.judge(stored, "\u00e9", SENT, POLICY).verdict());
+  }
+
+  @Test
   void theRightCodeAfterFiveMinutesHasExpired() {
     assertEquals(CodeVerdict.EXPIRED, CodeCheck.judge(stored("123456", 0), submitted("123456"), SENT.plusSeconds(300), POLICY).verdict());
   }
