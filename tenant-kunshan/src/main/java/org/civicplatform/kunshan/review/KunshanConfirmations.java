@@ -7,7 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import org.civicplatform.spi.rules.checks.Dates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -169,18 +169,17 @@ public final class KunshanConfirmations {
     return null;
   }
 
+  /** The whole number from 0 to {@code max}, compared as a number (intValue() would wrap 2^32 + 12 to 12). */
   static Integer whole(JsonValue value, int max) {
-    if (value instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 0 && n.intValue() <= max) {
+    if (value instanceof JsonNumber n && n.isIntegral() && n.bigDecimalValue().signum() >= 0
+        && n.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(max)) <= 0) {
       return n.intValue();
     }
     return null;
   }
 
+  /** A real day written yyyy-MM-dd from 1900 ({@link Dates}; LocalDate.parse also takes 0000-01-01). */
   static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Dates.parse(text).filter(d -> !d.isBefore(Dates.EARLIEST)).orElse(null);
   }
 }

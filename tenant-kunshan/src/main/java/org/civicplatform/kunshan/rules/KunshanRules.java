@@ -149,8 +149,10 @@ public class KunshanRules implements ApplicationRules {
       return Optional.empty();
     }
     String type = property.getString("certificateType", "");
+    // compared as a number: intValue() would wrap 4294969245 into 1949
     if ("REAL_ESTATE".equals(type) && property.get("certificateYear") instanceof jakarta.json.JsonNumber year
-        && (!year.isIntegral() || year.intValue() < 1949 || year.intValue() > today.getYear())) {
+        && (!year.isIntegral() || year.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(1949)) < 0
+            || year.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(today.getYear())) > 0)) {
       return Optional.of(FieldError.of("housing.property.certificateYear", "certificate.year",
           "产权证年份应在 1949 至 " + today.getYear() + " 年之间。",
           "The certificate year must be between 1949 and " + today.getYear() + "."));

@@ -66,6 +66,21 @@ class KunshanConfirmationsTest {
   }
 
   @Test
+  void monthsAreComparedAsNumbersNotWrappedIntoAnInt() {
+    // 4294967308 = 2^32 + 12: intValue() made it 12 months
+    RuleViolation refused = assertThrows(RuleViolation.class, () -> confirm("dept-medical-insurance",
+        Json.createObjectBuilder().add("insurance.medical", Json.createObjectBuilder().add("recent", 4294967308L).add("earlier", 8)).build()));
+    assertEquals("values.insurance.medical.recent", refused.errors().get(0).field());
+  }
+
+  @Test
+  void aDateOfYearZeroIsRefused() {
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> confirm("dept-real-estate", Json.createObjectBuilder().add("property", "0000-01-01").build()));
+    assertEquals("confirmation.date", refused.errors().get(0).code());
+  }
+
+  @Test
   void anUnknownLevelIsRefusedListingTheLevels() {
     RuleViolation refused = assertThrows(RuleViolation.class,
         () -> confirm("dept-education", Json.createObjectBuilder().add("education", "PHD").build()));

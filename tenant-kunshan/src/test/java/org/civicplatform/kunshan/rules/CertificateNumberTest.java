@@ -50,4 +50,11 @@ class CertificateNumberTest {
   void noPropertyMeansNothingToCheck() {
     assertTrue(KunshanRules.certificate(Json.createObjectBuilder().add("hasProperty", false).build(), TODAY).isEmpty());
   }
+
+  @Test
+  void aYearIsComparedAsANumberNotWrappedIntoAnInt() {
+    // 4294969245 = 2^32 + 1949: intValue() made it 1949
+    assertEquals("housing.property.certificateYear",
+        refusedField("'certificateType': 'REAL_ESTATE', 'certificateYear': 4294969245, 'certificateNumber': '1234567'"));
+  }
 }
