@@ -10,6 +10,7 @@ import java.util.List;
 import org.civicplatform.spi.rules.ApplicationRules;
 import org.civicplatform.spi.rules.Eligibility;
 import org.civicplatform.spi.rules.FieldError;
+import org.civicplatform.spi.rules.checks.Spaces;
 
 /**
  * Siming's rules (siming-rules.md). Certificate numbers are stored upper case with any {@code -1}/{@code
@@ -74,7 +75,7 @@ public class SimingRules implements ApplicationRules {
       normalised.add("certificateNumber", certificateNumber(cert.getString()));
     }
     if (housing.get("contractNumber") instanceof JsonString contract) {
-      normalised.add("contractNumber", contract.getString().replaceAll("\\s+", "").toUpperCase());
+      normalised.add("contractNumber", contractNumber(contract.getString()));
     }
     return Jsons.createObjectBuilder(stepAnswers).add("housing", normalised).build();
   }
@@ -99,9 +100,18 @@ public class SimingRules implements ApplicationRules {
     return true;
   }
 
-  /** Upper case, no spaces, without the {@code -1}/{@code -2} suffix that numbers several certificates. */
+  /**
+   * Upper case, no spaces ({@link Spaces}: the ideographic space too), without the {@code -1}/{@code -2}
+   * suffix that numbers several certificates. Idempotent — the number is normalised when saved and again
+   * when the registry is asked — so every trailing {@code -<digit>} goes, not only the last.
+   */
   public static String certificateNumber(String raw) {
-    return raw.replaceAll("\\s+", "").toUpperCase().replaceFirst("-\\d$", "");
+    return contractNumber(raw).replaceFirst("(?:-[0-9])+\\z", "");
+  }
+
+  /** A filed purchase-contract number: upper case, no spaces. */
+  public static String contractNumber(String raw) {
+    return Spaces.strip(raw).toUpperCase(java.util.Locale.ROOT);
   }
 
   /** Student identity, guardians and property against the registries ({@link SimingVerification}). */

@@ -31,7 +31,7 @@ final class SimingStudents {
       String id = text(student, "idNumber");
       String name = Optional.ofNullable(text(student, "name")).orElse("");
       if (id != null) {
-        String key = id.strip().toUpperCase();
+        String key = IdNumbers.normalise(id);
         if (seen.contains(key)) {
           errors.add(FieldError.of(path + "idNumber", "student.duplicate",
               "该身份证号已在本次登记中填写。", "This ID number is already in this registration."));
