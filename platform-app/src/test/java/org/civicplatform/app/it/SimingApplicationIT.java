@@ -447,6 +447,8 @@ class SimingApplicationIT {
     assertEquals(400, wrongCode.status(), wrongCode.body());
     assertEquals("code.wrong", error(wrongCode, "confirmationCode").getString("code"));
     assertEquals("DRAFT", api().get(app, parent()).object().getString("status"), "nothing submitted");
+    // the refused submit rolled nothing back but the counted try (checked on the submit's own connection)
+    assertEquals(1, submitCodeAttempts(phone), "the wrong try is counted though the submit was refused");
 
     String key = UUID.randomUUID().toString();
     Api.Answer submitted = api().post(app + "/submit", parent(), "{\"confirmationCode\": \"" + code + "\"}", "Idempotency-Key", key);
@@ -524,6 +526,19 @@ class SimingApplicationIT {
       assertTrue(down.object().getString("detail").contains("户籍系统"), down.body());
     } finally {
       assertEquals(200, api().put("api/dev/registries", null, "{\"failureRate\": 0.0}").status());
+    }
+  }
+
+  /** Wrong tries counted on the newest submission code sent to {@code phone}. */
+  static int submitCodeAttempts(String phone) throws Exception {
+    try (java.sql.Connection c = TestPlatform.get().database().connect();
+        java.sql.PreparedStatement ps = c.prepareStatement("select attempts from sms_code where phone = ?"
+            + " and purpose = 'SUBMIT' order by created_at desc, id desc limit 1")) {
+      ps.setString(1, phone);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "a submission code was sent to " + phone);
+        return rs.getInt(1);
+      }
     }
   }
 }

@@ -186,7 +186,7 @@ public class Applications {
    * submissionConfirmation()} also needs the SMS code sent to its contact phone (checked after every
    * other check passed, so a form error does not use the code up).
    */
-  @Transactional
+  @Transactional(dontRollbackOn = org.civicplatform.core.registration.control.SmsCodes.CodeRefused.class)
   public ApplicationView submit(String tenant, UUID childId, String idempotencyKey, String confirmationCode) {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
       throw ProblemException.invalid("Idempotency-Key", "required",
@@ -243,8 +243,8 @@ public class Applications {
             "请输入发送到" + org.civicplatform.spi.rules.checks.MobileNumbers.mask(phone) + "的短信验证码。",
             "Enter the SMS code sent to " + org.civicplatform.spi.rules.checks.MobileNumbers.mask(phone) + ".");
       }
-      codes.check(phone, org.civicplatform.core.registration.control.SmsPurpose.SUBMIT, confirmationCode.strip())
-          .orThrow("confirmationCode");
+      codes.checkInTransaction(phone, org.civicplatform.core.registration.control.SmsPurpose.SUBMIT,
+          confirmationCode.strip(), "confirmationCode"); // its refusal commits the counted try: nothing is written yet
     }
     Instant now = now();
     SubmittedVersion version = application.submit(caller.userId(), idempotencyKey,

@@ -115,9 +115,42 @@ public class SmsCodes {
     }
   }
 
+  /**
+   * A refused code inside a caller's transaction (see {@link #checkInTransaction}): the caller lists it in
+   * {@code dontRollbackOn}, so the counted wrong try is committed and nothing else was written yet.
+   */
+  public static final class CodeRefused extends ProblemException {
+    private static final long serialVersionUID = 1L;
+
+    CodeRefused(ProblemException refusal) {
+      super(refusal.kind(), refusal.status(), refusal.title(), refusal.detail(), refusal.errors(),
+          refusal.retryAfterSeconds());
+    }
+  }
+
   /** Checks a code against the newest one sent to the number for the purpose, counting wrong tries. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Checked check(String phone, SmsPurpose purpose, String code) {
+    return checkOn(phone, purpose, code);
+  }
+
+  /**
+   * {@link #check} in the caller's transaction, on its connection (a second pooled connection held while
+   * the caller holds one deadlocks a full pool, as the outbox did). Anything but an accepted code throws
+   * {@link CodeRefused}; the caller must not roll back on it, so call this before the caller writes.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void checkInTransaction(String phone, SmsPurpose purpose, String code, String field) {
+    try {
+      checkOn(phone, purpose, code).orThrow(field);
+    } catch (CodeRefused e) {
+      throw e;
+    } catch (ProblemException e) {
+      throw new CodeRefused(e);
+    }
+  }
+
+  private Checked checkOn(String phone, SmsPurpose purpose, String code) {
     Instant now = clock.instant();
     try (Connection c = dataSource.getConnection()) {
       long id = 0;
