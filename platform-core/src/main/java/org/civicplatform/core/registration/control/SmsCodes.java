@@ -139,7 +139,7 @@ public class SmsCodes {
    * the caller holds one deadlocks a full pool, as the outbox did). Anything but an accepted code throws
    * {@link CodeRefused}; the caller must not roll back on it, so call this before the caller writes.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
+  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = CodeRefused.class)
   public void checkInTransaction(String phone, SmsPurpose purpose, String code, String field) {
     try {
       checkOn(phone, purpose, code).orThrow(field);
