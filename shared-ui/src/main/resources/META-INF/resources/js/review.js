@@ -341,7 +341,11 @@ function revealBox(taskId, main) {
       button.disabled = true;
       const result = await api(`review/tasks/${enc(taskId)}/reveals`, { method: 'POST' });
       if (!result.ok) { button.disabled = false; return; }
-      main.querySelectorAll('.id-number').forEach((el) => { el.textContent = el.dataset.full; });
+      // the task came with the numbers masked by the server; the reveal answers them in full, by answer path
+      const full = result.data?.idNumbers || {};
+      main.querySelectorAll('.id-number').forEach((el) => {
+        if (full[el.dataset.path] !== undefined) { el.textContent = full[el.dataset.path]; }
+      });
       note.textContent = t('review.revealed');
       button.hidden = true;
     },
@@ -356,10 +360,10 @@ function fact(label, value) {
 /** Every step's answers with the form's labels; changed steps marked (not by colour alone). */
 function answersView(def, answers, changed) {
   const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-  const list = (section, entry) => h('dl', { class: 'preview-list' },
+  const list = (section, entry, path) => h('dl', { class: 'preview-list' },
     section.fields.filter((f) => !isEmpty(entry?.[f.id])).map((f) =>
       h('div', { class: loc(f.label).length > 24 ? 'long' : null }, h('dt', {}, loc(f.label)), h('dd', {}, f.type === 'ID_NUMBER'
-        ? h('span', { class: 'id-number', dataset: { full: String(entry[f.id]) } }, mask(entry[f.id]))
+        ? h('span', { class: 'id-number', dataset: { path: `${path}.${f.id}` } }, mask(entry[f.id]))
         : displayValue(f, entry[f.id])))));
   return def.steps.filter((s) => answers?.[s.id] && s.sections.length).map((s) => {
     const saved = answers[s.id];
@@ -373,8 +377,9 @@ function answersView(def, answers, changed) {
         .map((sec) => h('div', { class: 'preview-section' },
           h('h4', {}, loc(sec.title)),
           Array.isArray(saved[sec.id])
-            ? saved[sec.id].map((entry, i) => h('div', {}, h('p', { class: 'muted small' }, t('wizard.entry', { n: i + 1 })), list(sec, entry)))
-            : list(sec, saved[sec.id]))));
+            ? saved[sec.id].map((entry, i) => h('div', {}, h('p', { class: 'muted small' }, t('wizard.entry', { n: i + 1 })),
+              list(sec, entry, `${s.id}.${sec.id}[${i}]`)))
+            : list(sec, saved[sec.id], `${s.id}.${sec.id}`))));
   });
 }
 

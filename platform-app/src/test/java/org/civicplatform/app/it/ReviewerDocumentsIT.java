@@ -2,11 +2,13 @@ package org.civicplatform.app.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -129,11 +131,35 @@ class ReviewerDocumentsIT {
   void revealingTheIdNumbersIsAuditedAndRefusedOutOfScope() throws Exception {
     Submitted s = submittedWithDocument();
     Api api = new Api(base);
-    assertEquals(204, api.postEmpty("api/review/tasks/" + s.taskId() + "/reveals", ApplicationsIT.token(HUAQIAO)).status());
+    assertEquals(200, api.postEmpty("api/review/tasks/" + s.taskId() + "/reveals", ApplicationsIT.token(HUAQIAO)).status());
     assertEquals(404, api.postEmpty("api/review/tasks/" + s.taskId() + "/reveals", ApplicationsIT.token("ks-window-multi")).status());
     try (Connection c = TestPlatform.get().database().connect()) {
       assertEquals(1, DocumentsIT.count(c, "select count(*) from audit_event where action = 'application.reveal'"
           + " and target_id = ?", s.applicationId()));
     }
+  }
+
+  @Test
+  void aReviewerGetsTheIdNumbersMaskedFromTheServerAndInFullOnlyFromTheAuditedReveal() throws Exception {
+    Submitted s = submittedWithDocument();
+    Api api = new Api(base);
+    String reviewer = ApplicationsIT.token(HUAQIAO);
+    Api.Answer detail = api.get("api/review/tasks/" + s.taskId(), reviewer);
+    assertEquals(200, detail.status(), detail.body());
+    Api.Answer revealed = api.postEmpty("api/review/tasks/" + s.taskId() + "/reveals", reviewer);
+    assertEquals(200, revealed.status(), revealed.body());
+    JsonObject ids = revealed.object().getJsonObject("idNumbers");
+    String student = ids.getString("family.student.idNumber");
+    assertTrue(student.matches("\\d{17}[\\dX]"), student);
+    assertEquals(ApplicationsIT.GUARDIAN_ID, ids.getString("family.guardian1.idNumber"));
+
+    for (String full : List.of(student, ApplicationsIT.GUARDIAN_ID)) {
+      assertFalse(detail.body().contains(full), "no full ID number in the task: " + detail.body());
+    }
+    JsonObject family = detail.object().getJsonObject("answers").getJsonObject("family");
+    assertEquals(student.substring(0, 4) + "**********" + student.substring(14),
+        family.getJsonObject("student").getString("idNumber"));
+    assertEquals(ApplicationsIT.GUARDIAN_ID.substring(0, 4) + "**********" + ApplicationsIT.GUARDIAN_ID.substring(14),
+        family.getJsonObject("guardian1").getString("idNumber"));
   }
 }

@@ -21,6 +21,7 @@ import org.civicplatform.core.audit.control.AuditTrail;
 import org.civicplatform.core.identity.control.Caller;
 import org.civicplatform.core.problems.ProblemException;
 import org.civicplatform.spi.review.DecisionReason;
+import org.civicplatform.core.review.control.IdNumberAnswers;
 import org.civicplatform.core.review.control.ReviewWorkflow;
 import org.civicplatform.core.review.entity.ReviewTask;
 import org.civicplatform.core.tenancy.control.Tenants;
@@ -245,8 +246,11 @@ public class Reviews {
     audit.record(task.tenantId(), "application.read", "application", application.id());
     JsonObject points = task.submission() == application.submissions()
         ? scores.compute(application).orElse(null) : null;
-    return new TaskDetail(view(task), application.answers(), changedSteps(application), application.status().name(),
-        verification.of(application.id(), task.submission()), points, corrections(application.id(), task.submission()),
+    var form = tenants.require(task.tenantId()).form();
+    // ID numbers masked on the server: the full values come only from the audited reveal
+    return new TaskDetail(view(task), IdNumberAnswers.masked(form, application.answers()), changedSteps(application),
+        application.status().name(), verification.of(application.id(), task.submission()), points,
+        maskedCorrections(form, corrections(application.id(), task.submission())),
         documents.ofApplication(task.tenantId(), application.childId()),
         sharedValues(tenants.require(task.tenantId()), application));
   }
@@ -308,11 +312,36 @@ public class Reviews {
     return steps.stream().filter(s -> !java.util.Objects.equals(before.get(s), after.get(s))).toList();
   }
 
-  /** The reviewer chose to see the application's ID numbers unmasked: recorded, nothing returned. */
+  /** The full ID numbers of a task's application, by answer path (see {@link IdNumberAnswers}). */
+  public record Revealed(Map<String, String> idNumbers) {}
+
+  /** The reviewer chose to see the application's ID numbers unmasked: recorded, and returned by path. */
   @Transactional
-  public void revealed(UUID id) {
+  public Revealed reveal(UUID id) {
     ReviewTask task = visible(id);
+    Application application = em.find(Application.class, task.applicationId());
     audit.record(task.tenantId(), "application.reveal", "application", task.applicationId());
+    return new Revealed(IdNumberAnswers.full(tenants.require(task.tenantId()).form(), application.answers()));
+  }
+
+  /** Prefill corrections with the values of ID-number fields masked, as the answers are. */
+  static jakarta.json.JsonArray maskedCorrections(org.civicplatform.spi.form.FormDefinition form,
+      jakarta.json.JsonArray corrections) {
+    var out = Jsons.createArrayBuilder();
+    for (jakarta.json.JsonValue value : corrections) {
+      if (value instanceof JsonObject c && IdNumberAnswers.isIdNumber(form, c.getString("field", null))) {
+        var masked = Jsons.createObjectBuilder(c);
+        for (String key : List.of("original", "corrected")) {
+          if (c.get(key) instanceof jakarta.json.JsonString text) {
+            masked.add(key, org.civicplatform.spi.rules.checks.IdNumbers.mask(text.getString()));
+          }
+        }
+        out.add(masked);
+      } else {
+        out.add(value);
+      }
+    }
+    return out.build();
   }
 
   @Transactional

@@ -41,12 +41,11 @@ public class ReviewsResource {
     return reviews.detail(id);
   }
 
-  /** Records that the reviewer revealed the application's masked ID numbers (audited). */
+  /** The application's full ID numbers by answer path; the reveal is audited (the task shows them masked). */
   @POST
   @Path("{id}/reveals")
-  public jakarta.ws.rs.core.Response reveal(@PathParam("id") UUID id) {
-    reviews.revealed(id);
-    return jakarta.ws.rs.core.Response.noContent().build();
+  public Reviews.Revealed reveal(@PathParam("id") UUID id) {
+    return reviews.reveal(id);
   }
 
   @POST
