@@ -444,11 +444,37 @@ class IdentityIT {
     assertEquals("[\"department:real-estate\",\"district:lj\"]", view.getJsonArray("scopes").toString());
     assertTrue(api().get("api/tenants/kunshan/staff", admin).body().contains(username));
 
-    assertEquals(404, send("PUT", "api/tenants/kunshan/staff/" + id + "/scopes/district/no-such", admin, null).status());
+    Api.Answer unknown = send("PUT", "api/tenants/kunshan/staff/" + id + "/scopes/district/no-such", admin, null);
+    assertEquals(400, unknown.status(), unknown.body());
+    assertEquals("scope.unknown", unknown.object().getJsonArray("errors").getJsonObject(0).getString("code"));
     assertEquals(204, post("api/tenants/kunshan/staff/" + id + "/disable", admin, "{}").status());
     assertFalse(api().get("api/tenants/kunshan/staff/" + id, admin).object().getBoolean("enabled"));
     assertEquals(List.of("staff.create", "staff.scope-assign", "staff.scope-assign", "staff.scope-remove", "staff.disable"),
         auditedActions(id + "%"), "every change of a reviewer account is audited");
+  }
+
+  @Test
+  void aTenantAdminStaffsAPrivateSchoolAndUnknownScopesAreRefusedNamingTheFieldWithNoAccountMade() throws Exception {
+    String admin = Api.token(keycloak(), "ks-admin", DEMO_PASSWORD);
+    String username = "ks-school-" + System.nanoTime() % 1_000_000;
+    Api.Answer created = post("api/tenants/kunshan/staff", admin,
+        "{\"username\":\"" + username + "\",\"firstName\":\"敏\",\"lastName\":\"陈\",\"temporaryPassword\":\"Temp#2024x\","
+            + "\"scopes\":[\"school:ks-kuncheng\"]}");
+    assertEquals(201, created.status(), created.body());
+    assertEquals("[\"school:ks-kuncheng\"]", created.object().getJsonArray("scopes").toString());
+
+    for (String scope : List.of("district:no-such", "department:no-such", "school:no-such")) {
+      String other = "ks-bad-" + System.nanoTime() % 1_000_000;
+      Api.Answer refused = post("api/tenants/kunshan/staff", admin,
+          "{\"username\":\"" + other + "\",\"firstName\":\"敏\",\"lastName\":\"陈\",\"temporaryPassword\":\"Temp#2024x\","
+              + "\"scopes\":[\"" + scope + "\"]}");
+      assertEquals(400, refused.status(), scope + ": " + refused.body());
+      JsonObject error = refused.object().getJsonArray("errors").getJsonObject(0);
+      assertEquals("scopes", error.getString("field"));
+      assertEquals("scope.unknown", error.getString("code"));
+      assertTrue(error.getString("message").contains(scope), error.toString());
+      assertFalse(api().get("api/tenants/kunshan/staff", admin).body().contains(other), "no account for " + scope);
+    }
   }
 
   @Test

@@ -206,6 +206,37 @@ public class KeycloakUsers {
     realm().users().get(id).joinGroup(groupId(path));
   }
 
+  /** Whether a group with this path exists. */
+  @Retry(maxRetries = 2, delay = 200, abortOn = {ClientErrorException.class, ProblemException.class})
+  public boolean groupExists(String path) {
+    return exists(path);
+  }
+
+  /** Creates the group with this path under its parent, which must exist (idempotent). */
+  @Retry(maxRetries = 2, delay = 200, abortOn = {ClientErrorException.class, ProblemException.class})
+  public void ensureGroup(String path) {
+    if (exists(path)) {
+      return;
+    }
+    int slash = path.lastIndexOf('/');
+    GroupRepresentation group = new GroupRepresentation();
+    group.setName(path.substring(slash + 1));
+    try (Response created = realm().groups().group(groupId(path.substring(0, slash))).subGroup(group)) {
+      if (created.getStatus() != 201 && created.getStatus() != 409) { // 409: another node made it first
+        throw new IllegalStateException("could not create the group " + path + ": HTTP " + created.getStatus());
+      }
+    }
+  }
+
+  private boolean exists(String path) {
+    try {
+      realm().getGroupByPath(path);
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
   /** Leaves the group with this path (idempotent). */
   @Retry(maxRetries = 2, delay = 200, abortOn = {ClientErrorException.class, ProblemException.class})
   public void leaveGroup(String id, String path) {

@@ -31,6 +31,7 @@ public class Staff {
 
   @Inject Caller caller;
   @Inject Tenants tenants;
+  @Inject org.civicplatform.core.schools.control.SchoolCatalog catalog;
   @Inject KeycloakUsers keycloak;
   @Inject AuditTrail audit;
 
@@ -81,6 +82,8 @@ public class Staff {
         errors.add(new Problem.InvalidField("scopes", "scope.format",
             "范围须为 district:<代码>、department:<代码> 或 school:<代码>。",
             "A scope is district:<code>, department:<code> or school:<code>."));
+      } else if (!known(tenant, scope.split(":", 2)[0], scope.split(":", 2)[1], path)) {
+        errors.add(unknownScope(scope));
       } else {
         paths.add(path);
       }
@@ -88,6 +91,7 @@ public class Staff {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+    paths.forEach(path -> IdentityUnavailable.run(() -> keycloak.ensureGroup(path))); // a school's group on first use
     NewUser user = new NewUser(username, input.firstName().strip(), input.lastName().strip(),
         blank(input.email()) ? null : input.email().strip(), input.temporaryPassword(), true,
         Map.of("tenant", List.of(tenant)), paths, "reviewer");
@@ -100,7 +104,13 @@ public class Staff {
     administer(tenant);
     target(tenant, userId);
     String path = path(tenant, kind, code);
-    IdentityUnavailable.run(() -> keycloak.joinGroup(userId, path));
+    if (!known(tenant, kind, code, path)) {
+      throw ProblemException.invalid(List.of(unknownScope(kind + ":" + code)));
+    }
+    IdentityUnavailable.run(() -> {
+      keycloak.ensureGroup(path);
+      keycloak.joinGroup(userId, path);
+    });
     audit.record(tenant, "staff.scope-assign", "staff-scope", userId + "/" + kind + "/" + code);
   }
 
@@ -168,6 +178,23 @@ public class Staff {
     }
     String[] parts = scope.split(":", 2);
     return parts.length == 2 ? pathOrNull(tenant, parts[0], parts[1]) : null;
+  }
+
+  /**
+   * Whether the scope names something of the tenant: a school of its catalog (its group is made on first
+   * use, so the 民办一阶段 stage can be staffed), or a district or department group of its realm.
+   */
+  private boolean known(String tenant, String kind, String code, String path) {
+    if (kind.equals("school")) {
+      return catalog.school(tenant, code).isPresent();
+    }
+    return IdentityUnavailable.guard(() -> keycloak.groupExists(path));
+  }
+
+  private static Problem.InvalidField unknownScope(String scope) {
+    return new Problem.InvalidField("scopes", "scope.unknown",
+        "没有这个负责范围：" + scope + "（请从列表中选择区镇、部门或学校）。",
+        "No such scope: " + scope + " (choose a district, department or school of this tenant).");
   }
 
   static String path(String tenant, String kind, String code) {
