@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
  * zh-CN, opened on the deployment under {@code localhost} (a secure context: Web Crypto for PKCE), whose
  * origin is allowed in Keycloak's {@code civic-web} client; console errors are collected; {@link #shot}
  * writes each page at 375 px and 1280 px and runs axe-core on it (no serious or critical violation).
+ * A Content-Security-Policy violation reported on one of our pages fails the test after it ran.
  */
 abstract class BrowserTest {
 
@@ -38,6 +39,8 @@ abstract class BrowserTest {
   BrowserContext context;
   Page page;
   final List<String> consoleErrors = new ArrayList<>();
+  /** Content-Security-Policy violations the browser reported on our pages (not Keycloak's). */
+  final List<String> cspViolations = new ArrayList<>();
 
   /** axe-core's script (test-scope WebJar), read once. */
   private static String axeSource;
@@ -74,6 +77,10 @@ abstract class BrowserTest {
       if ("error".equals(m.type())) {
         consoleErrors.add(m.text());
       }
+      if (m.text().contains("Content Security Policy") && m.page() != null
+          && m.page().url().startsWith(base.toString())) {
+        cspViolations.add(m.page().url() + " :: " + m.text());
+      }
     });
     page.onPageError(e -> consoleErrors.add(e));
   }
@@ -83,7 +90,11 @@ abstract class BrowserTest {
    * rule, its help text and the first elements concerned.
    */
   void axe(String where) throws Exception {
-    page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
+    // Evaluated through the DevTools protocol, not as an inline <script>: the page's CSP forbids those.
+    Object loaded = page.evaluate("() => {\n" + axeSource() + "\n;return typeof window.axe;}");
+    if (!"object".equals(loaded)) {
+      throw new AssertionError("axe-core did not load on " + where + ": " + loaded);
+    }
     Object found = page.evaluate("async () => {"
         + " const r = await axe.run(document, { resultTypes: ['violations'] });"
         + " return JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
@@ -151,6 +162,9 @@ abstract class BrowserTest {
   void closeBrowser() {
     if (playwright != null) {
       playwright.close();
+    }
+    if (!cspViolations.isEmpty()) {
+      throw new AssertionError("Content-Security-Policy violations: " + cspViolations);
     }
   }
 }

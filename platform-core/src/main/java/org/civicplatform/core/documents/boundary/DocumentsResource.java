@@ -76,7 +76,7 @@ public class DocumentsResource {
     Response.ResponseBuilder response = Response.ok(body, download.mediaType())
         .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8)
         .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'")
         .header("Cache-Control", "private, no-store");
     if (download.length() >= 0) {
       response.header("Content-Length", download.length());
