@@ -79,7 +79,11 @@ public final class KeycloakServer implements AutoCloseable {
                 // Keycloak 26 locks a user out for a while when two logins of the same user overlap (brute-force
                 // detection on): a parent signing in on two tabs at once, or a test fetching a token, was refused
                 // with user_temporarily_disabled although no password was wrong. Failed passwords still count.
-                "KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS", "true"),
+                "KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS", "true",
+                // Keycloak's log listener writes failed user events (LOGIN_ERROR …) at WARN with the user name
+                // typed, and parents' user names are their mobile numbers: those events stay in Keycloak's event
+                // store (realm eventsEnabled, 30 days, admin console → Events), not in the log file
+                "KC_SPI_EVENTS_LISTENER_JBOSS_LOGGING_ERROR_LEVEL", "debug"),
             logFile);
     KeycloakServer server = new KeycloakServer(process, url);
     try {

@@ -41,6 +41,9 @@ public final class TestPlatform {
       Path work = Path.of(System.getProperty("civic.test.workdir", "target/it-runtime"))
           .resolve("run-" + ProcessHandle.current().pid()).toAbsolutePath();
       try {
+        // Arquillian hands each line Payara Micro writes to this JVM's System.out: keep a copy in a file so
+        // LogScanIT can read every log of the run after the other tests.
+        ConsoleCopy.install(work.resolve("console.log"));
         org.civicplatform.app.launcher.Folders.deleteRecursively(work.resolve("postgres"));
         Path keycloakHome = work.resolve("keycloak");
         // A fresh Keycloak database each run, so the realms are imported from the current files.

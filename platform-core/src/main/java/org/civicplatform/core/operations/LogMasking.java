@@ -43,8 +43,73 @@ public class LogMasking {
         }
       }
       record.setMessage(PersonalDataMasking.mask(message));
+      if (record.getThrown() != null) {
+        record.setThrown(masked(record.getThrown(), new java.util.IdentityHashMap<>()));
+      }
       return true;
     }
+  }
+
+  /**
+   * A stand-in for a logged exception whose messages hold personal data (a PostgreSQL unique violation
+   * names the key's value, a Keycloak error the user name): same class name, stack and causes, each message
+   * masked. Exceptions without personal data are logged as they are.
+   */
+  static final class MaskedThrowable extends Throwable {
+    private static final long serialVersionUID = 1L;
+    private final String description;
+
+    MaskedThrowable(String description) {
+      super(description);
+      this.description = description;
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
+  static Throwable masked(Throwable thrown, java.util.Map<Throwable, Throwable> seen) {
+    if (!needsMasking(thrown, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
+      return thrown;
+    }
+    Throwable done = seen.get(thrown);
+    if (done != null) {
+      return done;
+    }
+    MaskedThrowable copy = new MaskedThrowable(PersonalDataMasking.mask(thrown.toString()));
+    seen.put(thrown, copy);
+    copy.setStackTrace(thrown.getStackTrace());
+    Throwable cause = thrown.getCause();
+    if (cause != null && cause != thrown) {
+      copy.initCause(masked(cause, seen));
+    }
+    for (Throwable suppressed : thrown.getSuppressed()) {
+      copy.addSuppressed(masked(suppressed, seen));
+    }
+    return copy;
+  }
+
+  private static boolean needsMasking(Throwable thrown, java.util.Set<Throwable> visited) {
+    if (thrown == null || !visited.add(thrown)) {
+      return false;
+    }
+    String text = thrown.toString();
+    if (!text.equals(PersonalDataMasking.mask(text))) {
+      return true;
+    }
+    for (Throwable suppressed : thrown.getSuppressed()) {
+      if (needsMasking(suppressed, visited)) {
+        return true;
+      }
+    }
+    return needsMasking(thrown.getCause(), visited);
   }
 
   @PostConstruct

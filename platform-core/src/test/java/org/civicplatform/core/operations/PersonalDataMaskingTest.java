@@ -45,4 +45,29 @@ class PersonalDataMaskingTest {
     assertTrue(new LogMasking.MaskingFilter(null).isLoggable(record));
     assertEquals("registered 3205**********0139 with phone 139******78", record.getMessage());
   }
+
+  @Test
+  void theLogFilterMasksTheMessagesOfALoggedExceptionAndItsCauses() {
+    LogRecord record = new LogRecord(Level.WARNING, "insert failed");
+    IllegalStateException thrown = new IllegalStateException("transaction failed",
+        new RuntimeException("Key (id_number)=(320583201803010139) already exists; user 13912345678"));
+    record.setThrown(thrown);
+    assertTrue(new LogMasking.MaskingFilter(null).isLoggable(record));
+    java.io.StringWriter trace = new java.io.StringWriter();
+    record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+    assertFalse(trace.toString().contains("320583201803010139"), trace.toString());
+    assertFalse(trace.toString().contains("13912345678"), trace.toString());
+    assertTrue(trace.toString().contains("java.lang.RuntimeException: Key (id_number)=(3205**********0139)"), trace.toString());
+    assertTrue(trace.toString().contains("java.lang.IllegalStateException: transaction failed"), trace.toString());
+    assertTrue(trace.toString().contains("PersonalDataMaskingTest"), "the stack is kept: " + trace);
+  }
+
+  @Test
+  void anExceptionWithoutPersonalDataIsLoggedAsItIs() {
+    LogRecord record = new LogRecord(Level.WARNING, "failed");
+    IllegalStateException thrown = new IllegalStateException("connection refused");
+    record.setThrown(thrown);
+    new LogMasking.MaskingFilter(null).isLoggable(record);
+    assertTrue(record.getThrown() == thrown);
+  }
 }
