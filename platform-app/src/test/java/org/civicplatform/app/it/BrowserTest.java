@@ -41,6 +41,8 @@ abstract class BrowserTest {
   final List<String> consoleErrors = new ArrayList<>();
   /** Content-Security-Policy violations the browser reported on our pages (not Keycloak's). */
   final List<String> cspViolations = new ArrayList<>();
+  /** Requests our pages made that answered 4xx/5xx, named in a failure (the console names none). */
+  final List<String> failedResponses = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** axe-core's script (test-scope WebJar), read once. */
   private static String axeSource;
@@ -83,6 +85,12 @@ abstract class BrowserTest {
       }
     });
     page.onPageError(e -> consoleErrors.add(e));
+    // Chromium logs "Failed to load resource: 404" without the address: keep which request failed
+    page.onResponse(r -> {
+      if (r.status() >= 400) {
+        failedResponses.add(r.request().method() + " " + r.url() + " → " + r.status());
+      }
+    });
   }
 
   /**
@@ -154,7 +162,8 @@ abstract class BrowserTest {
       flow.run();
     } catch (Throwable e) {
       page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve(failureShot)));
-      throw new AssertionError("failed at " + page.url() + " (console: " + consoleErrors + ")", e);
+      throw new AssertionError("failed at " + page.url() + " (console: " + consoleErrors + "; failed requests: "
+          + failedResponses + ")", e);
     }
   }
 
