@@ -1,5 +1,6 @@
 package org.civicplatform.kunshan.review;
 
+import org.civicplatform.spi.testing.FuzzText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.civicplatform.kunshan.rules;
 
+import org.civicplatform.spi.testing.FuzzText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;

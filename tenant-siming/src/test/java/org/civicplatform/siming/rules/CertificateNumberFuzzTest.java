@@ -1,5 +1,6 @@
 package org.civicplatform.siming.rules;
 
+import org.civicplatform.spi.testing.FuzzText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

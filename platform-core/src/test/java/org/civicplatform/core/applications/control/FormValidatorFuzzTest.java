@@ -1,5 +1,6 @@
 package org.civicplatform.core.applications.control;
 
+import org.civicplatform.spi.testing.FuzzText;
 import static org.civicplatform.spi.form.FieldType.DATE;
 import static org.civicplatform.spi.form.FieldType.ID_NUMBER;
 import static org.civicplatform.spi.form.FieldType.MOBILE;

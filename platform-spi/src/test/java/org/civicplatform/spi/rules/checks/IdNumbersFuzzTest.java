@@ -1,5 +1,6 @@
 package org.civicplatform.spi.rules.checks;
 
+import org.civicplatform.spi.testing.FuzzText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

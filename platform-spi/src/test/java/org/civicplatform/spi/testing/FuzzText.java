@@ -1,17 +1,18 @@
-package org.civicplatform.spi.rules.checks;
+package org.civicplatform.spi.testing;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a fuzzer's bytes into the text a client could send. Plain files of the seed corpus read as
  * UTF-8 (malformed bytes become U+FFFD); a first byte {@code 0xFF} switches to UTF-16BE for the rest,
- * which reaches every Java string, lone surrogates included.
+ * which reaches every Java string, lone surrogates included. Shared by every module's fuzzers through
+ * platform-spi's test-jar.
  */
-final class FuzzText {
+public final class FuzzText {
 
   private FuzzText() {}
 
-  static String of(byte[] data) {
+  public static String of(byte[] data) {
     if (data.length > 0 && (data[0] & 0xFF) == 0xFF) {
       char[] chars = new char[(data.length - 1) / 2];
       for (int i = 0; i < chars.length; i++) {
@@ -23,7 +24,7 @@ final class FuzzText {
   }
 
   /** Whether the text has no unpaired surrogate (it encodes to UTF-8 without loss). */
-  static boolean wellFormed(String text) {
+  public static boolean wellFormed(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)) {
