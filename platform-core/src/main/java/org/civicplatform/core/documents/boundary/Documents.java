@@ -78,6 +78,7 @@ public class Documents {
     DocumentSlot slot = slot(tenant, slotId);
     Family family = family(tenant);
     child(family, childId);
+    requireSafeName(fileName, slot);
     requireRoom(tenant, childId, slot);
     Path upload = null;
     Path normalised = null;
@@ -236,7 +237,7 @@ public class Documents {
   private DocumentSlot slot(String tenant, String slotId) {
     return tenants.require(tenant).form().documentSlots().stream()
         .filter(s -> s.id().equals(slotId)).findFirst()
-        .orElseThrow(() -> ProblemException.notFound("document slot", slotId));
+        .orElseThrow(() -> Rejection.SLOT_UNKNOWN.refused(null));
   }
 
   private void requireRoom(String tenant, UUID childId, DocumentSlot slot) {
@@ -291,6 +292,23 @@ public class Documents {
     auditTrail.record(document.tenantId(), caller.userId(),
         caller.hasRole("parent") ? "parent" : caller.roles().stream().sorted().findFirst().orElse(null),
         action, "document", document.id().toString(), document.contentSha256());
+  }
+
+  /**
+   * Refuses a file name that holds control characters (a NUL cuts a name short in C code, so
+   * {@code photo.jpg\0.exe} reads differently to different programs) or a {@code ..} path segment
+   * (an attempt to write elsewhere). Folders alone are harmless: old browsers send the full path.
+   */
+  static void requireSafeName(String name, DocumentSlot slot) {
+    if (name == null) {
+      return;
+    }
+    String decoded = utf8(name);
+    boolean control = decoded.codePoints().anyMatch(Character::isISOControl);
+    boolean traversal = java.util.Arrays.stream(decoded.split("[/\\\\]")).anyMatch(s -> s.strip().equals(".."));
+    if (control || traversal) {
+      throw Rejection.FILE_NAME.refused(slot);
+    }
   }
 
   /** The client's file name without folders or control characters, for display only. */

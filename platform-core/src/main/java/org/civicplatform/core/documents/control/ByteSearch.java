@@ -27,11 +27,18 @@ final class ByteSearch {
 
   /** The names of the needles found in the file, in the order given. */
   static List<String> find(Path file, List<Needle> needles) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return find(in, needles);
+    }
+  }
+
+  /** The names of the needles found in what {@code in} yields (read to its end, not closed). */
+  static List<String> find(InputStream in, List<Needle> needles) throws IOException {
     int longest = needles.stream().mapToInt(n -> n.bytes().length).max().orElse(1);
     boolean[] found = new boolean[needles.size()];
     byte[] window = new byte[BUFFER + longest];
     int carried = 0;
-    try (InputStream in = Files.newInputStream(file)) {
+    {
       int read;
       while ((read = in.readNBytes(window, carried, BUFFER)) > 0) {
         int length = carried + read;

@@ -14,8 +14,9 @@ import org.civicplatform.spi.form.DocumentSlot;
 
 /**
  * The intake pipeline for one uploaded file already on disk: size, malware scan, type by content
- * (Tika), refusal of executables, archives, SVG and polyglots, then per type: PDF safety checks and
- * text, or image re-encoding and thumbnail. Either returns what to store or throws a {@link
+ * (Tika), refusal of executables, scripts, archives (bombs among them), office files, SVG, web pages
+ * and polyglots, of files cut off before their end, then per type: PDF safety checks and text, or
+ * image re-encoding and thumbnail. Either returns what to store or throws a {@link
  * Rejection.Refused}; it never stores anything itself. Thread-safe; create one and share it.
  */
 public final class Inspector {
@@ -28,14 +29,22 @@ public final class Inspector {
       byte[] thumbnail) {}
 
   private static final Set<String> EXECUTABLE_HINTS =
-      Set.of("executable", "dosexec", "msdownload", "sharedlib", "mach-o", "x-elf", "java-vm", "x-sh",
-          "x-bat", "x-msi", "x-python", "x-perl", "x-csh", "x-ms-shortcut", "vnd.microsoft.portable-executable");
+      Set.of("executable", "dosexec", "msdownload", "sharedlib", "mach-o", "x-elf", "java-vm", "x-msi",
+          "x-ms-shortcut", "vnd.microsoft.portable-executable");
+  private static final Set<String> SCRIPT_HINTS =
+      Set.of("x-sh", "x-bat", "x-python", "x-perl", "x-csh", "javascript", "x-ruby", "x-php", "vbscript",
+          "x-powershell", "x-msdos-batch");
+  /** Lines a script starts with or holds near its top (lower case), for text Tika calls plain. */
+  private static final List<String> SCRIPT_MARKERS =
+      List.of("@echo off", "@echo on", "powershell", "wscript.", "createobject(", "cmd.exe", "cmd /c",
+          "invoke-expression", "iex(", "<script", "eval(", "<?php", "import os", "require(");
   private static final Set<String> ARCHIVES =
       Set.of("application/zip", "application/gzip", "application/x-gzip", "application/x-tar",
           "application/x-7z-compressed", "application/x-rar-compressed", "application/vnd.rar",
           "application/x-bzip2", "application/x-bzip", "application/x-xz", "application/x-lzma",
           "application/zstd", "application/x-compress", "application/java-archive", "application/x-lzip",
           "application/x-archive", "application/x-cpio", "application/x-iso9660-image", "application/x-apple-diskimage");
+  private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
 
   /**
    * Markers of another format hidden inside a file; found anywhere, they make it a polyglot. Only
@@ -52,6 +61,8 @@ public final class Inspector {
       ByteSearch.Needle.ascii("pe", "This program cannot be run in DOS mode", false),
       ByteSearch.Needle.ascii("script", "<script", true),
       ByteSearch.Needle.ascii("php", "<?php", true));
+
+  private static final ByteSearch.Needle PDF_HEADER = ByteSearch.Needle.ascii("pdf", "%PDF-", false);
 
   private final TypeDetector detector;
   private final VirusScanner scanner;
@@ -85,16 +96,14 @@ public final class Inspector {
       LOG.warning(() -> "Refused an upload: malware " + malware.get());
       throw Rejection.MALWARE.refused(slot);
     }
-    byte[] head = head(file, 64);
+    byte[] head = head(file, 4096);
     String type = detector.detect(file);
-    if (isExecutable(type, head)) {
-      throw Rejection.EXECUTABLE.refused(slot);
+    Rejection kind = kindRefused(type, head);
+    if (kind == null) {
+      kind = containerRefused(file, type);
     }
-    if (ARCHIVES.contains(type) || type.startsWith("application/x-tika-ooxml")) {
-      throw Rejection.ARCHIVE.refused(slot);
-    }
-    if (type.equals("image/svg+xml")) {
-      throw Rejection.SVG.refused(slot);
+    if (kind != null) {
+      throw kind.refused(slot);
     }
     if (!slot.mediaTypes().contains(type)) {
       throw Rejection.TYPE_NOT_ALLOWED.refused(slot);
@@ -106,6 +115,9 @@ public final class Inspector {
     if (!ByteSearch.find(file, pdf ? FOREIGN_IN_PDF : FOREIGN_IN_IMAGES).isEmpty() || hasZipDirectory(file)) {
       throw Rejection.POLYGLOT.refused(slot);
     }
+    if (Completeness.truncated(file, type)) {
+      throw Rejection.TRUNCATED.refused(slot);
+    }
     if (pdf) {
       PdfInspector.Result result = PdfInspector.inspect(file, slot);
       return new Inspection(type, file, result.pages(), null, null, result.text(), null);
@@ -114,13 +126,78 @@ public final class Inspector {
     return new Inspection(type, image.file(), 1, image.width(), image.height(), null, image.thumbnail());
   }
 
+  /**
+   * The refusal a file's detected type or first bytes call for whatever the slot accepts: programs,
+   * scripts, office files, SVG, web pages, and two formats in one (a GIF that is also JavaScript, a
+   * file a PDF reader opens although it starts as something else). Null when the type alone is no reason.
+   */
+  static Rejection kindRefused(String type, byte[] head) {
+    if (isExecutable(type, head)) {
+      return Rejection.EXECUTABLE;
+    }
+    if (isScript(type, head)) {
+      return Rejection.SCRIPT;
+    }
+    if (isOffice(type)) {
+      return Rejection.OFFICE;
+    }
+    if (type.equals("image/svg+xml")) {
+      return Rejection.SVG;
+    }
+    if (startsWith(head, "GIF87a/*") || startsWith(head, "GIF89a/*")
+        || (!startsWith(head, "%PDF-") && ByteSearch.indexOf(head, Math.min(head.length, 1024), PDF_HEADER) >= 0)) {
+      return Rejection.POLYGLOT; // a GIF whose size field opens a JS comment; a PDF behind another header
+    }
+    if (HTML.contains(type)) {
+      return Rejection.HTML;
+    }
+    return null;
+  }
+
+  /** Archives (a bomb when its directory declares absurd sizes) and office files in ZIP form. */
+  static Rejection containerRefused(Path file, String type) throws IOException {
+    boolean zip = type.equals("application/zip") || type.equals("application/java-archive");
+    if (zip || ARCHIVES.contains(type)) {
+      return switch (Archives.look(file, type)) {
+        case BOMB -> Rejection.BOMB;
+        case OFFICE -> Rejection.OFFICE;
+        case PLAIN -> Rejection.ARCHIVE;
+      };
+    }
+    return null;
+  }
+
+  static boolean isOffice(String type) {
+    return type.startsWith("application/x-tika-ooxml") || type.startsWith("application/x-tika-msoffice")
+        || type.startsWith("application/vnd.ms-") || type.equals("application/msword")
+        || type.startsWith("application/vnd.openxmlformats-officedocument")
+        || type.startsWith("application/vnd.oasis.opendocument") || type.equals("application/rtf")
+        || type.equals("text/rtf") || type.startsWith("application/x-tika-ooxml-protected");
+  }
+
+  static boolean isScript(String type, byte[] head) {
+    for (String hint : SCRIPT_HINTS) {
+      if (type.contains(hint)) {
+        return true;
+      }
+    }
+    if (startsWith(head, "#!")) {
+      return true;
+    }
+    if (!type.equals("text/plain")) {
+      return false; // web pages have their own reason
+    }
+    String text = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+    return SCRIPT_MARKERS.stream().anyMatch(text::contains);
+  }
+
   static boolean isExecutable(String type, byte[] head) {
     for (String hint : EXECUTABLE_HINTS) {
       if (type.contains(hint)) {
         return true;
       }
     }
-    return startsWith(head, "MZ") || startsWith(head, "\u007fELF") || startsWith(head, "#!")
+    return startsWith(head, "MZ") || startsWith(head, "\u007fELF")
         || startsWith(head, "\u00ca\u00fe\u00ba\u00be") || startsWith(head, "\u00cf\u00fa\u00ed\u00fe")
         || startsWith(head, "\u00ce\u00fa\u00ed\u00fe");
   }

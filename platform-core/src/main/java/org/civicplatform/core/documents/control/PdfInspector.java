@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -24,9 +25,10 @@ import org.civicplatform.spi.form.DocumentSlot;
 
 /**
  * Opens a PDF once (PDFBox, the engine of Tika's PDF module) to refuse what a reviewer's viewer could
- * be hurt by, and to extract its text: encrypted files, JavaScript, launch / import / remote or
- * embedded go-to / submit actions, embedded files and file attachments, XFA forms, and streams that
- * inflate to absurd sizes. Plain links (URI actions) are allowed: the 学信网 records carry one.
+ * be hurt by, and to extract its text: encrypted files (any {@code /Encrypt} key, whether or not PDFBox
+ * can use it), JavaScript, launch actions, embedded files and file attachments, XFA forms (each with its
+ * own reason), other actions (import / remote or embedded go-to / submit / multimedia), and streams
+ * that inflate to absurd sizes. Plain links (URI actions) are allowed: the 学信网 records carry one.
  */
 final class PdfInspector {
 
@@ -38,14 +40,23 @@ final class PdfInspector {
   static final long MAX_RATIO = 200;
   static final int MAX_TEXT_PAGES = 50;
 
+  /** Actions other than JavaScript and Launch (which have their own reasons) that act on their own. */
   private static final Set<String> ACTIVE_ACTIONS =
-      Set.of("JavaScript", "Launch", "ImportData", "GoToE", "GoToR", "SubmitForm", "RichMediaExecute",
-          "Rendition", "Movie", "Sound", "Hide", "SetOCGState", "GoTo3DView");
-  private static final Set<COSName> ACTIVE_KEYS =
-      Set.of(COSName.JS, COSName.JAVA_SCRIPT, COSName.getPDFName("EmbeddedFiles"), COSName.EF,
-          COSName.getPDFName("XFA"), COSName.getPDFName("RichMediaContent"));
-  private static final Set<String> ACTIVE_TYPES = Set.of("EmbeddedFile", "RichMedia");
-  private static final Set<String> ACTIVE_SUBTYPES = Set.of("FileAttachment", "RichMedia", "Movie", "Sound", "Screen", "3D");
+      Set.of("ImportData", "GoToE", "GoToR", "SubmitForm", "RichMediaExecute", "Rendition", "Movie", "Sound",
+          "Hide", "SetOCGState", "GoTo3DView");
+  private static final COSName EMBEDDED_FILES = COSName.getPDFName("EmbeddedFiles");
+  private static final COSName XFA = COSName.getPDFName("XFA");
+  private static final COSName RICH_MEDIA_CONTENT = COSName.getPDFName("RichMediaContent");
+  private static final Set<String> ACTIVE_TYPES = Set.of("RichMedia");
+  private static final Set<String> ACTIVE_SUBTYPES = Set.of("RichMedia", "Movie", "Sound", "Screen", "3D");
+  /**
+   * The trailer key {@code /Encrypt} as a whole PDF name (followed by a delimiter, so not
+   * {@code /EncryptMetadata}); the encryption dictionary is never inside an object stream, so the key
+   * is always in the file's own bytes.
+   */
+  private static final List<ByteSearch.Needle> ENCRYPT_KEY =
+      " \n\r\t\f\0<[(/%".chars().mapToObj(c -> ByteSearch.Needle.ascii("encrypt", "/Encrypt" + (char) c, false))
+          .toList();
   private static final Set<COSName> DECODED_FILTERS =
       Set.of(COSName.FLATE_DECODE, COSName.LZW_DECODE, COSName.RUN_LENGTH_DECODE, COSName.ASCII85_DECODE,
           COSName.ASCII_HEX_DECODE);
@@ -53,6 +64,7 @@ final class PdfInspector {
   private PdfInspector() {}
 
   static Result inspect(Path file, DocumentSlot slot) throws IOException {
+    boolean encryptKey = !ByteSearch.find(file, ENCRYPT_KEY).isEmpty();
     PDDocument document;
     try {
       document = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()), "", null, null,
@@ -60,10 +72,11 @@ final class PdfInspector {
     } catch (InvalidPasswordException e) {
       throw Rejection.ENCRYPTED.refused(slot);
     } catch (IOException | RuntimeException e) {
-      throw Rejection.UNREADABLE.refused(slot);
+      // a security handler PDFBox does not know (certificates, a vendor's) fails the load: still encrypted
+      throw (encryptKey ? Rejection.ENCRYPTED : Rejection.UNREADABLE).refused(slot);
     }
     try (document) {
-      if (document.isEncrypted()) {
+      if (document.isEncrypted() || encryptKey || namesEncryption(document.getDocument().getTrailer())) {
         throw Rejection.ENCRYPTED.refused(slot);
       }
       walk(document.getDocument().getTrailer(), slot);
@@ -79,6 +92,16 @@ final class PdfInspector {
     } catch (IOException | RuntimeException e) {
       throw Rejection.UNREADABLE.refused(slot);
     }
+  }
+
+  /**
+   * Whether the PDF names an encryption dictionary anywhere PDFBox may have set aside: PDFBox calls a
+   * document encrypted only when {@code /Encrypt} resolves to a dictionary, yet a viewer refuses or
+   * misreads one whose trailer names it with a reference to a missing object, {@code null} or a name
+   * (reviewers then cannot open it).
+   */
+  private static boolean namesEncryption(COSDictionary trailer) {
+    return trailer != null && trailer.containsKey(COSName.ENCRYPT);
   }
 
   /** Visits every object reachable from the trailer once; refuses on the first active part found. */
@@ -103,8 +126,9 @@ final class PdfInspector {
           todo.push(array.get(i));
         }
       } else if (next instanceof COSDictionary dictionary) {
-        if (isActive(dictionary)) {
-          throw Rejection.ACTIVE_CONTENT.refused(slot);
+        Rejection active = active(dictionary);
+        if (active != null) {
+          throw active.refused(slot);
         }
         if (dictionary instanceof COSStream stream) {
           inflated += inflatedSize(stream, MAX_INFLATED_TOTAL - inflated, slot);
@@ -116,18 +140,30 @@ final class PdfInspector {
     }
   }
 
-  private static boolean isActive(COSDictionary dictionary) {
-    for (COSName key : ACTIVE_KEYS) {
-      if (dictionary.containsKey(key)) {
-        return true;
-      }
-    }
+  /** The refusal an active part calls for (scripts, launch, attachments, XFA, other actions), or null. */
+  static Rejection active(COSDictionary dictionary) {
     String action = dictionary.getNameAsString(COSName.S);
     String type = dictionary.getNameAsString(COSName.TYPE);
     String subtype = dictionary.getNameAsString(COSName.SUBTYPE);
-    return (action != null && ACTIVE_ACTIONS.contains(action))
+    if (dictionary.containsKey(COSName.JS) || dictionary.containsKey(COSName.JAVA_SCRIPT)
+        || "JavaScript".equals(action)) {
+      return Rejection.PDF_JAVASCRIPT;
+    }
+    if ("Launch".equals(action)) {
+      return Rejection.PDF_LAUNCH;
+    }
+    if (dictionary.containsKey(EMBEDDED_FILES) || dictionary.containsKey(COSName.EF)
+        || "EmbeddedFile".equals(type) || "FileAttachment".equals(subtype)) {
+      return Rejection.PDF_EMBEDDED_FILE;
+    }
+    if (dictionary.containsKey(XFA)) {
+      return Rejection.PDF_XFA;
+    }
+    boolean other = dictionary.containsKey(RICH_MEDIA_CONTENT)
+        || (action != null && ACTIVE_ACTIONS.contains(action))
         || (type != null && ACTIVE_TYPES.contains(type))
         || (subtype != null && ACTIVE_SUBTYPES.contains(subtype) && !dictionary.containsKey(COSName.WIDTH));
+    return other ? Rejection.ACTIVE_CONTENT : null;
   }
 
   /**

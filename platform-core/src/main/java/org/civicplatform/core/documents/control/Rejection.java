@@ -12,26 +12,38 @@ import org.civicplatform.spi.form.DocumentSlot;
 /**
  * Why an uploaded file is refused: each reason has a stable problem type ({@code
  * urn:civic:problem:document-<code>}), an HTTP status and a zh-CN/English text from the bundle
- * {@code messages}. The invalid field is always {@code file}.
+ * {@code messages} that starts with the slot's label (「学历证书（图片）」：…). The invalid field is
+ * {@code file}, or {@code slot} when the slot itself does not exist.
  */
 public enum Rejection {
   EMPTY("empty", 400),
+  FILE_NAME("file-name", 400),
+  TRUNCATED("truncated", 422),
   TOO_LARGE("too-large", 413),
   TYPE_NOT_ALLOWED("type-not-allowed", 415),
   EXECUTABLE("executable", 415),
+  SCRIPT("script", 415),
   ARCHIVE("archive", 415),
+  OFFICE("office", 415),
   SVG("svg", 415),
+  HTML("html", 415),
   POLYGLOT("polyglot", 422),
   ENCRYPTED("encrypted", 422),
+  PDF_JAVASCRIPT("pdf-javascript", 422),
+  PDF_LAUNCH("pdf-launch", 422),
+  PDF_EMBEDDED_FILE("pdf-embedded-file", 422),
+  PDF_XFA("pdf-xfa", 422),
   ACTIVE_CONTENT("active-content", 422),
   IMAGE_TOO_LARGE("image-too-large", 422),
   BOMB("bomb", 422),
   MALWARE("malware", 422),
   UNREADABLE("unreadable", 422),
+  SLOT_UNKNOWN("slot-unknown", 404),
   SLOT_FULL("slot-full", 409),
   SCANNER_UNAVAILABLE("scanner-unavailable", 503);
 
   public static final String FIELD = "file";
+  public static final String SLOT_FIELD = "slot";
   private static final String BUNDLE = "org.civicplatform.core.documents.control.messages";
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -57,20 +69,36 @@ public enum Rejection {
     return "document-" + code;
   }
 
-  /** The text in both languages, with the slot's rules filled in where the text names them. */
-  public LocalizedText text(DocumentSlot slot) {
-    return LocalizedText.of(format(Locale.SIMPLIFIED_CHINESE, code, slot),
-        format(Locale.ENGLISH, code, slot));
+  /** The field the problem names: {@code slot} for a slot that does not exist, else {@code file}. */
+  public String field() {
+    return this == SLOT_UNKNOWN ? SLOT_FIELD : FIELD;
   }
 
-  /** The problem to throw: status, stable type, both languages, field {@code file}. */
+  /**
+   * The text in both languages, led by the slot's label (「备案表」：… / "Record: …") and with the
+   * slot's rules filled in where the text names them.
+   */
+  public LocalizedText text(DocumentSlot slot) {
+    String zh = format(Locale.SIMPLIFIED_CHINESE, code, slot);
+    String en = format(Locale.ENGLISH, code, slot);
+    if (slot == null) {
+      return LocalizedText.of(zh, en);
+    }
+    return LocalizedText.of("「" + slot.label().zh() + "」：" + zh, slot.label().en() + ": " + en);
+  }
+
+  /** The problem to throw: status, stable type, both languages, the field ({@link #field()}). */
   public ProblemException problem(DocumentSlot slot) {
     LocalizedText detail = text(slot);
-    String titleKey = this == SLOT_FULL ? "slot-full.title" : "title";
+    String titleKey = switch (this) {
+      case SLOT_FULL -> "slot-full.title";
+      case SLOT_UNKNOWN -> "slot-unknown.title";
+      default -> "title";
+    };
     LocalizedText title = LocalizedText.of(format(Locale.SIMPLIFIED_CHINESE, titleKey, slot),
         format(Locale.ENGLISH, titleKey, slot));
     return new ProblemException(kind(), status, title, detail,
-        List.of(new Problem.InvalidField(FIELD, kind(), detail.zh(), detail.en())), null);
+        List.of(new Problem.InvalidField(field(), kind(), detail.zh(), detail.en())), null);
   }
 
   /** Thrown by the pipeline; carries the reason so callers and tests can tell them apart. */
@@ -101,8 +129,11 @@ public enum Rejection {
     private final Rejection reason;
 
     Refused(Rejection reason, DocumentSlot slot) {
-      super(reason.kind(), reason.status, reason.problem(slot).title(), reason.text(slot),
-          reason.problem(slot).errors(), null);
+      this(reason, reason.problem(slot));
+    }
+
+    private Refused(Rejection reason, ProblemException problem) {
+      super(problem.kind(), problem.status(), problem.title(), problem.detail(), problem.errors(), null);
       this.reason = reason;
     }
 

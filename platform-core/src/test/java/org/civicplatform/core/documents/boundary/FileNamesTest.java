@@ -18,6 +18,22 @@ class FileNamesTest {
   }
 
   @Test
+  void aNameWithANulByteControlCharactersOrADotDotSegmentIsRefused() {
+    var slot = org.civicplatform.spi.form.DocumentSlot.of("diploma", "学历证书", "Diploma",
+        org.civicplatform.spi.form.DocumentSlot.IMAGES, 1 << 20, 1, true);
+    for (String name : new String[] {"photo.jpg\0.exe", "a\r\nb.jpg", "../../etc/cron.d/x.jpg",
+        "..\\..\\windows\\system32\\x.jpg", "x/../../y.jpg", "bell\u0007.jpg"}) {
+      var refused = org.junit.jupiter.api.Assertions.assertThrows(
+          org.civicplatform.core.documents.control.Rejection.Refused.class,
+          () -> Documents.requireSafeName(name, slot), name);
+      assertEquals(org.civicplatform.core.documents.control.Rejection.FILE_NAME, refused.reason());
+    }
+    for (String name : new String[] {"备案表.pdf", "C:\\fakepath\\photo.jpg", "my..photo.jpg", "...jpg", null}) {
+      Documents.requireSafeName(name, slot);
+    }
+  }
+
+  @Test
   void foldersControlCharactersAndQuotesAreRemoved() {
     assertEquals("evil.pdf", Documents.displayName("..\\..\\windows/evil\".pdf"));
     assertEquals("ab.pdf", Documents.displayName("a\r\nb.pdf"));

@@ -68,10 +68,10 @@ final class HostileCorpus {
     cases.add(new Case("linux elf renamed .pdf", concat(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, new byte[120]), PDF, Rejection.EXECUTABLE));
     cases.add(new Case("mach-o renamed .png", concat(new byte[] {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE, 7, 0, 0, 1}, new byte[120]), IMAGES, Rejection.EXECUTABLE));
     cases.add(new Case("java class renamed .jpg", concat(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61}, new byte[120]), IMAGES, Rejection.EXECUTABLE));
-    cases.add(new Case("shell script renamed .pdf", ascii("#!/bin/sh\nrm -rf / --no-preserve-root\n"), PDF, Rejection.EXECUTABLE));
+    cases.add(new Case("shell script renamed .pdf", ascii("#!/bin/sh\nrm -rf / --no-preserve-root\n"), PDF, Rejection.SCRIPT));
     // archives
     cases.add(new Case("zip archive", SampleFiles.zip("a.jpg", jpeg), ANY, Rejection.ARCHIVE));
-    cases.add(new Case("office document (zip)", SampleFiles.zip("[Content_Types].xml", ascii("<Types/>")), ANY, Rejection.ARCHIVE));
+    cases.add(new Case("office document (zip)", SampleFiles.zip("[Content_Types].xml", ascii("<Types/>")), ANY, Rejection.OFFICE));
     cases.add(new Case("gzip archive", gzip(jpeg), ANY, Rejection.ARCHIVE));
     cases.add(new Case("7z archive", concat(new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4}, new byte[200]), ANY, Rejection.ARCHIVE));
     cases.add(new Case("rar archive", concat(ascii("Rar!\u001a\u0007\u0000"), new byte[200]), ANY, Rejection.ARCHIVE));
@@ -79,7 +79,7 @@ final class HostileCorpus {
     // svg and markup
     cases.add(new Case("svg image", ascii("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>"), IMAGES, Rejection.SVG));
     cases.add(new Case("svg with script", ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"), ANY, Rejection.SVG));
-    cases.add(new Case("html renamed .jpg", ascii("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"), IMAGES, Rejection.TYPE_NOT_ALLOWED));
+    cases.add(new Case("html renamed .jpg", ascii("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"), IMAGES, Rejection.HTML));
     // wrong type for the slot
     cases.add(new Case("pdf into an image slot", pdf, IMAGES, Rejection.TYPE_NOT_ALLOWED));
     cases.add(new Case("jpeg into a pdf slot", jpeg, PDF, Rejection.TYPE_NOT_ALLOWED));
@@ -106,12 +106,12 @@ final class HostileCorpus {
     // encrypted and scripted PDFs
     cases.add(new Case("pdf with user password", encrypted("secret"), PDF, Rejection.ENCRYPTED));
     cases.add(new Case("pdf with owner password only", encrypted(""), PDF, Rejection.ENCRYPTED));
-    cases.add(new Case("pdf with javascript open action", pdfWith(d -> d.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1)"))), PDF, Rejection.ACTIVE_CONTENT));
+    cases.add(new Case("pdf with javascript open action", pdfWith(d -> d.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1)"))), PDF, Rejection.PDF_JAVASCRIPT));
     cases.add(new Case("pdf with launch action", pdfWith(d -> {
       PDActionLaunch launch = new PDActionLaunch();
       launch.setFile(new PDSimpleFileSpecification(new COSString("cmd.exe")));
       d.getDocumentCatalog().setOpenAction(launch);
-    }), PDF, Rejection.ACTIVE_CONTENT));
+    }), PDF, Rejection.PDF_LAUNCH));
     cases.add(new Case("pdf with embedded file", pdfWith(d -> {
       PDComplexFileSpecification spec = new PDComplexFileSpecification();
       spec.setFile("invoice.exe");
@@ -121,31 +121,31 @@ final class HostileCorpus {
       PDDocumentNameDictionary names = new PDDocumentNameDictionary(d.getDocumentCatalog());
       names.setEmbeddedFiles(tree);
       d.getDocumentCatalog().setNames(names);
-    }), PDF, Rejection.ACTIVE_CONTENT));
+    }), PDF, Rejection.PDF_EMBEDDED_FILE));
     cases.add(new Case("pdf with javascript in a link", pdfWith(d -> {
       PDAnnotationLink link = new PDAnnotationLink();
       link.setRectangle(new PDRectangle(10, 10, 100, 20));
       link.setAction(new PDActionJavaScript("this.exportDataObject({cName:'x', nLaunch:2})"));
       add(d.getPage(0), link.getCOSObject());
-    }), PDF, Rejection.ACTIVE_CONTENT));
+    }), PDF, Rejection.PDF_JAVASCRIPT));
     cases.add(new Case("pdf with page open action (AA)", pdfWith(d -> {
       COSDictionary aa = new COSDictionary();
       aa.setItem(COSName.O, js("app.launchURL('http://evil')"));
       d.getPage(0).getCOSObject().setItem(COSName.AA, aa);
-    }), PDF, Rejection.ACTIVE_CONTENT));
+    }), PDF, Rejection.PDF_JAVASCRIPT));
     cases.add(new Case("pdf with file attachment annotation", pdfWith(d -> {
       COSDictionary annot = new COSDictionary();
       annot.setItem(COSName.TYPE, COSName.ANNOT);
       annot.setName(COSName.SUBTYPE, "FileAttachment");
       annot.setItem(COSName.RECT, new PDRectangle(10, 10, 20, 20).getCOSArray());
       add(d.getPage(0), annot);
-    }), ANY, Rejection.ACTIVE_CONTENT));
+    }), ANY, Rejection.PDF_EMBEDDED_FILE));
     cases.add(new Case("pdf with xfa form", pdfWith(d -> {
       COSDictionary acro = new COSDictionary();
       acro.setItem(COSName.FIELDS, new COSArray());
       acro.setItem(COSName.getPDFName("XFA"), new COSString("<xdp:xdp/>"));
       d.getDocumentCatalog().getCOSObject().setItem(COSName.ACRO_FORM, acro);
-    }), PDF, Rejection.ACTIVE_CONTENT));
+    }), PDF, Rejection.PDF_XFA));
     cases.add(new Case("pdf with submit-form action", pdfWith(d -> {
       COSDictionary submit = new COSDictionary();
       submit.setName(COSName.S, "SubmitForm");
@@ -153,7 +153,29 @@ final class HostileCorpus {
       d.getDocumentCatalog().getCOSObject().setItem(COSName.OPEN_ACTION, submit);
     }), PDF, Rejection.ACTIVE_CONTENT));
     // damaged
-    cases.add(new Case("pdf header with garbage", concat(ascii("%PDF-1.7\n"), new byte[2000]), PDF, Rejection.UNREADABLE));
+    cases.add(new Case("pdf header with garbage", concat(ascii("%PDF-1.7\n"), new byte[2000], ascii("\n%%EOF\n")), PDF, Rejection.UNREADABLE));
+    // cut off before the end
+    cases.add(new Case("pdf cut in half", java.util.Arrays.copyOf(pdf, pdf.length / 2), PDF, Rejection.TRUNCATED));
+    cases.add(new Case("jpeg cut in half", java.util.Arrays.copyOf(jpeg, jpeg.length / 2), IMAGES, Rejection.TRUNCATED));
+    cases.add(new Case("png without its end", java.util.Arrays.copyOf(png, png.length - 12), IMAGES, Rejection.TRUNCATED));
+    // encryption PDFBox cannot use or does not see (were accepted or called damaged)
+    cases.add(new Case("pdf whose /Encrypt names a missing object", SampleFiles.pdfWithTrailer("/Encrypt 9 0 R", ""), PDF, Rejection.ENCRYPTED));
+    cases.add(new Case("pdf whose /Encrypt is null", SampleFiles.pdfWithTrailer("/Encrypt null", ""), PDF, Rejection.ENCRYPTED));
+    cases.add(new Case("pdf encrypted for certificates (PubSec)", SampleFiles.pdfWithTrailer("/Encrypt 5 0 R",
+        "<< /Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s4 /V 4 /R 4 /Recipients [<3000>] >>"), PDF, Rejection.ENCRYPTED));
+    cases.add(new Case("pdf encrypted by an unknown handler", SampleFiles.pdfWithTrailer("/Encrypt 5 0 R",
+        "<< /Filter /VendorLock /V 2 /Length 128 >>"), PDF, Rejection.ENCRYPTED));
+    // more kinds
+    cases.add(new Case("batch file renamed .pdf", ascii("@echo off\r\ndel /q C:\\*.*\r\n"), PDF, Rejection.SCRIPT));
+    cases.add(new Case("word file with macros (docm)", SampleFiles.zip(java.util.Map.of("word/document.xml", ascii("<w:document/>"),
+        "word/vbaProject.bin", new byte[64])), ANY, Rejection.OFFICE));
+    cases.add(new Case("ole2 word file", concat(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, new byte[1024]), ANY, Rejection.OFFICE));
+    cases.add(new Case("zip bomb", SampleFiles.zip("zeros.bin", new byte[64 << 20]), ANY, Rejection.BOMB));
+    cases.add(new Case("gzip bomb", gzip(new byte[64 << 20]), ANY, Rejection.BOMB));
+    cases.add(new Case("gif that is also javascript", concat(ascii("GIF89a/*"), new byte[] {10, 0, 0, 0, 0}, ascii("*/=alert(1);")), IMAGES, Rejection.POLYGLOT));
+    cases.add(new Case("html with a pdf behind it", concat(ascii("<html><body>x</body></html>\n"), pdf), PDF, Rejection.POLYGLOT));
+    cases.add(new Case("eicar zipped", SampleFiles.zip("eicar.com", ascii(eicar)), ANY, Rejection.MALWARE));
+    cases.add(new Case("eicar in a zip in a zip", SampleFiles.zip("inner.zip", SampleFiles.zip("eicar.com", ascii(eicar))), ANY, Rejection.MALWARE));
     cases.add(new Case("jpeg header with garbage", concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0}, new byte[3000]), IMAGES, Rejection.UNREADABLE));
     return cases;
   }

@@ -28,11 +28,30 @@ class HostileFilesTest {
   }
 
   @Test
-  void theCorpusHoldsAtLeastThirtyFilesCoveringEveryReason() {
+  void theCorpusHoldsAtLeastThirtyFilesCoveringEveryReasonAFileCanBeRefusedFor() {
     List<HostileCorpus.Case> all = HostileCorpus.all();
     assertTrue(all.size() >= 30, "corpus size " + all.size());
-    var reasons = all.stream().map(HostileCorpus.Case::expected).distinct().count();
-    assertTrue(reasons >= 13, "reasons covered: " + reasons);
+    var covered = all.stream().map(HostileCorpus.Case::expected).collect(java.util.stream.Collectors.toSet());
+    var notByContent = java.util.EnumSet.of(Rejection.FILE_NAME, Rejection.SLOT_UNKNOWN, Rejection.SLOT_FULL,
+        Rejection.SCANNER_UNAVAILABLE);
+    var missing = java.util.EnumSet.complementOf(notByContent);
+    missing.removeAll(covered);
+    assertTrue(missing.isEmpty(), "reasons without a sample: " + missing);
+  }
+
+  @Test
+  void everyReasonHasItsOwnProblemTypeAndTextsInBothLanguagesNamingTheSlot() {
+    var kinds = new java.util.HashSet<String>();
+    for (Rejection reason : Rejection.values()) {
+      assertTrue(kinds.add(reason.kind()), "one type per reason: " + reason);
+      var text = reason.text(HostileCorpus.PDF);
+      assertTrue(text.zh().startsWith("「备案表」："), text.zh());
+      assertTrue(text.en().startsWith("Record: "), text.en());
+      assertTrue(text.zh().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+      assertFalse(text.zh().contains("{") || text.en().contains("{"), reason + " left a placeholder");
+    }
+    assertEquals("「备案表」：PDF 文件已加密或设有密码，请上传未加密的 PDF。", Rejection.ENCRYPTED.text(HostileCorpus.PDF).zh());
+    assertEquals("slot", Rejection.SLOT_UNKNOWN.problem(null).errors().get(0).field());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -137,6 +137,50 @@ public final class SampleFiles {
     return out.toByteArray();
   }
 
+  /** A ZIP of several entries (deflated), in the map's order. */
+  static byte[] zip(java.util.Map<String, byte[]> entries) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (var e : new java.util.TreeMap<>(entries).entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * A one-page PDF written by hand, with {@code trailerExtra} in its trailer and, when {@code object5}
+   * is not empty, that text as object 5 (e.g. an encryption dictionary PDFBox cannot use).
+   */
+  static byte[] pdfWithTrailer(String trailerExtra, String object5) {
+    String content = "BT /F1 12 Tf 72 712 Td (Certificate) Tj ET";
+    java.util.List<String> objects = new java.util.ArrayList<>(java.util.List.of(
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream"));
+    if (!object5.isEmpty()) {
+      objects.add(object5);
+    }
+    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+    java.util.List<Integer> offsets = new java.util.ArrayList<>();
+    for (int i = 0; i < objects.size(); i++) {
+      offsets.add(pdf.length());
+      pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+    }
+    int xref = pdf.length();
+    pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+    offsets.forEach(o -> pdf.append(String.format("%010d 00000 n \n", o)));
+    pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R ").append(trailerExtra)
+        .append(" /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\nstartxref\n")
+        .append(xref).append("\n%%EOF\n");
+    return ascii(pdf.toString());
+  }
+
   static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
