@@ -44,6 +44,10 @@ public final class TestPlatform {
         // Arquillian hands each line Payara Micro writes to this JVM's System.out: keep a copy in a file so
         // LogScanIT can read every log of the run after the other tests.
         ConsoleCopy.install(work.resolve("console.log"));
+        String serverTemp = System.getProperty("civic.payara.tmpdir");
+        if (serverTemp != null) {
+          java.nio.file.Files.createDirectories(Path.of(serverTemp)); // Payara Micro's java.io.tmpdir
+        }
         org.civicplatform.app.launcher.Folders.deleteRecursively(work.resolve("postgres"));
         Path keycloakHome = work.resolve("keycloak");
         // A fresh Keycloak database each run, so the realms are imported from the current files.
