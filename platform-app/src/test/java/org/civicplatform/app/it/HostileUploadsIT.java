@@ -119,6 +119,26 @@ class HostileUploadsIT {
         list.getValuesAs(JsonObject.class).stream().map(d -> d.getString("mediaType")).collect(Collectors.toSet()));
   }
 
+  @Test
+  void anOversizedUploadSentWithoutALengthIsCutOffWith413AndLeavesNothingBehind() throws Exception {
+    String token = Api.token(TestPlatform.get().keycloakUrl(), PARENT, PASSWORD);
+    String child = newChild(token);
+    long documents = count("select count(*) from document");
+    Set<Path> before = files();
+    // chunked: the size is known only once the stream has passed the slot's 10 MB limit
+    byte[] body = multipart("cert.pdf", HostileSamples.bytes(HostileSamples.pdf(), new byte[11 << 20]));
+    Api.Answer answer = Api.send(uploadRequest(token, child, HostileSamples.ANY)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+    assertEquals(413, answer.status(), answer.body());
+    assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
+    JsonObject problem = Json.createReader(new StringReader(answer.body())).readObject();
+    assertEquals("urn:civic:problem:document-too-large", problem.getString("type"));
+    assertEquals("file", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(Set.of(), leftOver(before));
+    assertEquals(0, list(token, child).size());
+    assertEquals(documents, count("select count(*) from document"));
+  }
+
   /** Null when the answer is the refusal the sample expects, else what is wrong with it. */
   static String check(HostileSamples.Sample sample, Api.Answer answer) {
     if (answer.status() != sample.status()) {
@@ -199,16 +219,25 @@ class HostileUploadsIT {
   }
 
   Api.Answer upload(String token, String child, String slot, String fileName, byte[] content) throws Exception {
-    String boundary = "----hostile" + UUID.randomUUID();
-    byte[] body = HostileSamples.bytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-            + quoted(fileName) + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8),
-        content, ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(
+    return Api.send(uploadRequest(token, child, slot)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(fileName, content))).build());
+  }
+
+  private final String boundary = "----hostile" + UUID.randomUUID();
+
+  /** The request to a slot's upload route, without its body. */
+  HttpRequest.Builder uploadRequest(String token, String child, String slot) {
+    return HttpRequest.newBuilder(
             URI.create(base.toString()).resolve("api/tenants/kunshan/children/" + child + "/documents/" + slot))
         .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    return Api.send(request);
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+  }
+
+  /** A {@code multipart/form-data} body with the one part {@code file}. */
+  byte[] multipart(String fileName, byte[] content) {
+    return HostileSamples.bytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + quoted(fileName) + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8),
+        content, ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /**

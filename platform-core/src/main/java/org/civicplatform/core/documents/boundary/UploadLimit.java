@@ -11,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 import org.civicplatform.core.documents.control.Rejection;
 import org.civicplatform.core.problems.ProblemException;
 import org.civicplatform.core.problems.Problems;
@@ -20,7 +19,11 @@ import org.civicplatform.spi.form.DocumentSlot;
 
 /**
  * Refuses an upload bigger than its slot allows before the body is read: by {@code Content-Length}
- * at once (413), and for a body without one (chunked) by cutting the stream once it passes the limit.
+ * at once (413), and for a body without one (chunked) by cutting the stream once it passes the limit;
+ * an upload to a tenant or slot that does not exist is refused (404) before its body is read at all.
+ * So every multipart body parsed is bounded by a slot's limit, and the multipart parser can keep it in
+ * memory ({@code jersey-multipart-config.properties}): a parse that fails half-way (cut off here, a
+ * client gone, a malformed body) then leaves no part file in {@code java.io.tmpdir}.
  * Runs after authentication and role checks, before the multipart body is parsed.
  */
 @Provider
@@ -35,27 +38,31 @@ public class UploadLimit implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    Optional<DocumentSlot> slot = slot(uri.getPathParameters().getFirst("tenant"),
-        uri.getPathParameters().getFirst("slot"));
-    if (slot.isEmpty()) {
-      return; // the resource answers 404
-    }
-    long limit = slot.get().maxBytes() + MULTIPART_ALLOWANCE;
-    if (request.getLength() > limit) {
-      ProblemException p = Rejection.TOO_LARGE.refused(slot.get());
-      request.abortWith(Problems.response(p.kind(), p.status(), p.title(), p.detail(),
-          uri.getRequestUri().getPath(), Problems.newRequestId(), p.errors()));
+    DocumentSlot slot;
+    try {
+      slot = slot(uri.getPathParameters().getFirst("tenant"), uri.getPathParameters().getFirst("slot"));
+    } catch (ProblemException p) {
+      abort(request, p); // an unknown tenant or slot: refused before its body (of any size) is parsed
       return;
     }
-    request.setEntityStream(new Limited(request.getEntityStream(), limit, slot.get()));
+    long limit = slot.maxBytes() + MULTIPART_ALLOWANCE;
+    if (request.getLength() > limit) {
+      abort(request, Rejection.TOO_LARGE.refused(slot));
+      return;
+    }
+    request.setEntityStream(new Limited(request.getEntityStream(), limit, slot));
   }
 
-  private static Optional<DocumentSlot> slot(String tenant, String slotId) {
-    if (tenant == null || slotId == null) {
-      return Optional.empty();
-    }
-    return CDI.current().select(Tenants.class).get().find(tenant)
-        .flatMap(t -> t.form().documentSlots().stream().filter(s -> s.id().equals(slotId)).findFirst());
+  private void abort(ContainerRequestContext request, ProblemException p) {
+    request.abortWith(Problems.response(p.kind(), p.status(), p.title(), p.detail(),
+        uri.getRequestUri().getPath(), Problems.newRequestId(), p.errors()));
+  }
+
+  /** The tenant's slot, or the 404 problem the resource would answer (tenant unknown, slot unknown). */
+  private static DocumentSlot slot(String tenantId, String slotId) {
+    return CDI.current().select(Tenants.class).get().require(tenantId).form().documentSlots().stream()
+        .filter(s -> s.id().equals(slotId)).findFirst()
+        .orElseThrow(() -> Rejection.SLOT_UNKNOWN.refused(null));
   }
 
   /** Fails the read with the slot's 413 problem once more than {@code limit} bytes came in. */
