@@ -98,6 +98,10 @@ final class ManagedProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() {
     LIVE.remove(this);

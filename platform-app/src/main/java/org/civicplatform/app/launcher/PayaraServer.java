@@ -54,6 +54,11 @@ public final class PayaraServer implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The Payara Micro JVM's process id (the fault drill kills it with {@code kill -9}). */
+  public long pid() {
+    return process.pid();
+  }
+
   public Path log() {
     return process.log();
   }

@@ -14,7 +14,8 @@ import org.flywaydb.core.Flyway;
 /**
  * The platform's one data source (PostgreSQL only) and its schema, migrated by Flyway before anything
  * else starts. {@code db.url}, {@code db.user}, {@code db.password} come from MicroProfile Config
- * ({@code DB_URL} etc. in the environment).
+ * ({@code DB_URL} etc. in the environment). The pool validates connections, so it recovers by itself
+ * when PostgreSQL comes back after a restart or crash.
  */
 @DataSourceDefinition(
     name = DatabaseMigration.DATA_SOURCE,
@@ -25,7 +26,22 @@ import org.flywaydb.core.Flyway;
     minPoolSize = 2,
     maxPoolSize = 32,
     initialPoolSize = 2,
-    properties = {"ApplicationName=civic-platform", "reWriteBatchedInserts=true"})
+    properties = {
+      "ApplicationName=civic-platform",
+      "reWriteBatchedInserts=true",
+      // after PostgreSQL restarts (or crashes) the pooled connections are dead: a connection is checked
+      // (SELECT 1, at most once a second) before it is handed out, and one failing closes them all, so
+      // the pool reconnects by itself and readiness turns UP again without a restart of the node
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+      "fish.payara.validate-atmost-once-period-in-seconds=1",
+      "fish.payara.fail-all-connections=true",
+      // a request waits at most 10 s for a free connection (Payara's default is 60 s), then answers 503
+      "fish.payara.max-wait-time-in-millis=10000",
+      // a connection attempt to a database that is down fails within 5 s instead of hanging
+      "connectTimeout=5"
+    })
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -101,7 +101,8 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(jakarta.ws.rs.ProcessingException e) {
-      return malformed(uri);
+      // the Keycloak Admin Client throws the same exception type when it cannot connect
+      return Outages.of(e).map(down -> unavailable(uri, down, e)).orElseGet(() -> malformed(uri));
     }
   }
 
@@ -165,7 +166,10 @@ public final class ProblemMappers {
     }
   }
 
-  /** Anything else: 500 with a request id; the cause goes to the log, never to the client. */
+  /**
+   * Anything else: 503 with {@code Retry-After} when a dependency is down (the database, Keycloak: see
+   * {@link Outages}), otherwise 500 with a request id; the cause goes to the log, never to the client.
+   */
   @Provider
   public static class Unexpected implements ExceptionMapper<Throwable> {
     @Context UriInfo uri;
@@ -177,6 +181,10 @@ public final class ProblemMappers {
   }
 
   static Response internal(UriInfo uri, Throwable e) {
+    var down = Outages.of(e);
+    if (down.isPresent()) {
+      return unavailable(uri, down.get(), e);
+    }
     String requestId = Problems.newRequestId();
     LOG.log(Level.SEVERE, "Unexpected error, request " + requestId, e);
     return Problems.response("internal", 500,
@@ -184,5 +192,21 @@ public final class ProblemMappers {
         LocalizedText.of("系统出现问题，请稍后再试，并提供请求编号以便排查。",
             "Something went wrong on our side. Try again later and quote the request id."),
         path(uri), requestId, List.of());
+  }
+
+  /** 503 + Retry-After: the request did nothing and may be sent again (same Idempotency-Key). */
+  static Response unavailable(UriInfo uri, Outages.Dependency down, Throwable e) {
+    String requestId = Problems.newRequestId();
+    LOG.log(Level.WARNING, () -> down.kind() + ", request " + requestId + ": " + rootMessage(e));
+    Response response = Problems.response(down.kind(), 503, down.title(), down.detail(), path(uri), requestId, List.of());
+    return Response.fromResponse(response).header("Retry-After", down.retryAfterSeconds()).build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+      root = root.getCause();
+    }
+    return root.getClass().getName() + ": " + root.getMessage();
   }
 }

@@ -37,10 +37,15 @@ public class FamilyScope {
     if (!found.isEmpty() || !create) {
       return found.stream().findFirst();
     }
-    Family family = new Family(tenant, caller.userId(), caller.registrationNumber(), clock.instant());
-    em.persist(family);
-    em.flush(); // the child rows reference it by id only: insert the family first
-    return Optional.of(family);
+    // A parent's first two requests may arrive at once (two tabs, a retried request): the second insert
+    // waits for the first transaction and then does nothing, instead of failing on the unique key.
+    em.createNativeQuery("insert into family (id, tenant_id, owner_subject, registration_number, created_at, version)"
+            + " values (cast(?1 as uuid), ?2, ?3, cast(?4 as varchar), ?5, 1) on conflict (tenant_id, owner_subject) do nothing")
+        .setParameter(1, UUID.randomUUID().toString()).setParameter(2, tenant).setParameter(3, caller.userId())
+        .setParameter(4, caller.registrationNumber()).setParameter(5, java.sql.Timestamp.from(clock.instant()))
+        .executeUpdate();
+    return em.createNamedQuery(Family.BY_OWNER, Family.class)
+        .setParameter("tenant", tenant).setParameter("owner", caller.userId()).getResultList().stream().findFirst();
   }
 
   /** One of the caller's children, or 404 (also for a child of another family). */
