@@ -1,6 +1,7 @@
 package org.civicplatform.app.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An embedded PostgreSQL 17 (zonky) whose data directory is ours, so data survives restarts. It runs
@@ -25,8 +27,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final int port;
   private final Path dataDirectory;
-  /** A postmaster started again after {@link #crash()} (zonky only knows the first one). */
-  private volatile Process restarted;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
     this.postgres = postgres;
@@ -97,47 +97,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Crashes PostgreSQL as {@code pg_ctl stop -m immediate} does: SIGQUIT to the postmaster, which ends
-   * every backend at once without a checkpoint (the next start runs crash recovery from the WAL). pg_ctl
-   * itself refuses to run as root, which the embedded binaries run as here, so the signal is sent directly.
+   * {@code pg_ctl restart -m immediate}: the postmaster ends every backend at once without a checkpoint
+   * (as a crash does; the start runs crash recovery from the WAL) and is started again with the command
+   * line it last ran with ({@code postmaster.opts}); returns once it accepts connections. As root, pg_ctl
+   * runs in a user namespace of its own ({@code unshare -U}, as zonky runs it), since PostgreSQL refuses
+   * to run as root.
    */
-  public void crash() throws IOException, InterruptedException {
-    long pid = postmasterPid();
-    signal("QUIT", pid);
-    awaitExit(pid);
-  }
-
-  /**
-   * Starts PostgreSQL again after {@link #crash()} with the command line the postmaster last ran with
-   * ({@code postmaster.opts}, as {@code pg_ctl restart} does) and waits until it accepts connections.
-   */
-  public void startAgain(Path log) throws IOException, InterruptedException {
-    List<String> command = commandLine(Files.readString(dataDirectory.resolve("postmaster.opts")));
-    Files.createDirectories(log.getParent());
-    restarted = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-    while (true) {
-      try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-        return;
-      } catch (SQLException e) {
-        if (!restarted.isAlive() || System.nanoTime() > deadline) {
-          throw new IOException("PostgreSQL did not start again; see " + log, e);
-        }
-        Thread.sleep(200);
-      }
-    }
-  }
-
-  /** {@code pg_ctl restart -m immediate}: {@link #crash()}, then {@link #startAgain(Path)}. */
   public void restartImmediately(Path log) throws IOException, InterruptedException {
-    crash();
-    startAgain(log);
-  }
-
-  /** The running postmaster's process id (first line of {@code postmaster.pid}). */
-  public long postmasterPid() throws IOException {
-    return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    List<String> opts = commandLine(Files.readString(dataDirectory.resolve("postmaster.opts")));
+    Path pgCtl = Path.of(opts.get(0)).resolveSibling("pg_ctl");
+    List<String> command = new ArrayList<>();
+    if (LinuxUtils.isUnshareAvailable()) {
+      command.addAll(List.of("unshare", "-U"));
+    }
+    command.addAll(List.of(pgCtl.toString(), "-D", dataDirectory.toString(), "-l", log.toString(),
+        "-m", "immediate", "-w", "-t", "120", "restart"));
+    Files.createDirectories(log.getParent());
+    Process pgctl = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolveSibling(log.getFileName() + ".pg_ctl").toFile()))
+        .start();
+    if (!pgctl.waitFor(150, TimeUnit.SECONDS)) {
+      pgctl.destroyForcibly();
+      throw new IOException("pg_ctl restart did not finish in 150 s; see " + log);
+    }
+    if (pgctl.exitValue() != 0) {
+      throw new IOException("pg_ctl restart failed (" + pgctl.exitValue() + "); see " + log + ".pg_ctl");
+    }
   }
 
   /** Splits {@code postmaster.opts} ({@code /…/postgres "-D" "/data" "-p" "15432" …}) into arguments. */
@@ -167,36 +152,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return args;
   }
 
-  private static void signal(String signal, long pid) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-    if (kill.waitFor() != 0) {
-      throw new IOException("kill -" + signal + " " + pid + " failed");
-    }
-  }
-
-  private static void awaitExit(long pid) throws InterruptedException, IOException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException("postmaster " + pid + " did not stop");
-      }
-      Thread.sleep(50);
-    }
-  }
-
   @Override
   public void close() throws IOException {
-    Process again = restarted;
-    if (again != null && again.isAlive()) {
-      try {
-        signal("INT", again.pid()); // fast shutdown, as pg_ctl stop -m fast
-        if (!again.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-          again.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    postgres.close();
+    postgres.close(); // pg_ctl stop -m fast: also stops a postmaster started by restartImmediately
   }
 }
