@@ -92,6 +92,8 @@ public class FaultDrill {
   final AtomicInteger refused = new AtomicInteger();
   final AtomicInteger retries = new AtomicInteger();
   final AtomicLong slowestMillis = new AtomicLong();
+  /** Every answer status the submitters saw, with how often (the 5xx and 4xx behind the totals). */
+  final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
   final Map<String, String> acknowledgedIds = new ConcurrentHashMap<>(); // child id → application id
   final List<String> notes = new CopyOnWriteArrayList<>();
   final List<String> readiness = new CopyOnWriteArrayList<>();
@@ -192,7 +194,7 @@ public class FaultDrill {
         + " connection-errors=" + connectionErrors + " timeouts=" + timeouts + " unauthorized=" + unauthorized
         + " conflicts=" + conflicts + " refused=" + refused + " stored-unacknowledged=" + v.storedUnacknowledged
         + " readiness-down-up=" + (readyOk ? "yes" : "NO") + " prepare-s=" + Math.round(prepSeconds)
-        + " submit-s=" + Math.round(submitSeconds));
+        + " submit-s=" + Math.round(submitSeconds) + " statuses=" + new java.util.TreeMap<>(statuses));
     System.out.println("RESULT faults acknowledged=" + acknowledged + " lost=" + v.lost + " duplicated=" + v.duplicated
         + " errors5xx=" + errors5xx);
     boolean ok = v.lost == 0 && v.duplicated == 0 && errors5xx.get() == 0 && timeouts.get() == 0
@@ -611,6 +613,7 @@ public class FaultDrill {
         continue;
       }
       int s = a.status();
+      statuses.computeIfAbsent(s, k -> new AtomicInteger()).incrementAndGet();
       if (s >= 200 && s < 300) {
         acknowledged.incrementAndGet();
         acknowledgedIds.put(p.childId(), a.object().getString("id"));
@@ -629,8 +632,8 @@ public class FaultDrill {
       }
       if (s >= 500) {
         errors5xx.incrementAndGet();
-        if (notes.size() < 50) {
-          notes.add(s + " on submit: " + a.body());
+        if (errors5xx.get() <= 20) {
+          notes.add(s + " on submit: " + a.body().substring(0, Math.min(300, a.body().length())));
         }
         Thread.sleep(1000);
         continue;
@@ -650,8 +653,9 @@ public class FaultDrill {
         Thread.sleep(1000);
         continue;
       }
-      refused.incrementAndGet();
-      notes.add("submit refused " + s + ": " + a.body());
+      if (refused.incrementAndGet() <= 10) {
+        notes.add("submit refused " + s + ": " + a.body().substring(0, Math.min(300, a.body().length())));
+      }
       return;
     }
   }
