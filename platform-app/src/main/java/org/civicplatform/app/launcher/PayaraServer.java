@@ -11,6 +11,9 @@ import java.util.Map;
 /** Payara Micro running the platform WAR at the root context, configured by system properties. */
 public final class PayaraServer implements AutoCloseable {
 
+  private static final String LISTENER =
+      "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled";
+
   private final ManagedProcess process;
   private final String url;
 
@@ -30,8 +33,15 @@ public final class PayaraServer implements AutoCloseable {
     command.add("-Xmx1g");
     command.add("-Dfile.encoding=UTF-8");
     config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    // The HTTP listener opens only after the platform is deployed: while Payara deploys, a client (or a load
+    // balancer's health check) finds the port closed and retries, instead of getting Payara's own HTML 404.
+    Path closed = runDir.resolveSibling(runDir.getFileName() + "-listener-closed.asadmin");
+    Path open = runDir.resolveSibling(runDir.getFileName() + "-listener-open.asadmin");
+    Files.writeString(closed, LISTENER + "=false\n");
+    Files.writeString(open, LISTENER + "=true\n");
     command.addAll(List.of("-jar", payaraJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-        "--port", Integer.toString(port), "--rootdir", runDir.toString(), "--nocluster"));
+        "--port", Integer.toString(port), "--rootdir", runDir.toString(), "--nocluster",
+        "--prebootcommandfile", closed.toString(), "--postdeploycommandfile", open.toString()));
     ManagedProcess process = ManagedProcess.start("Payara Micro", command, runDir, Map.of(), logFile);
     String url = "http://localhost:" + port;
     PayaraServer server = new PayaraServer(process, url);
