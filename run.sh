@@ -4,9 +4,18 @@
 # Settings (environment): DATA_DIR (./data), APP_PORT (8080), KEYCLOAK_PORT (8180), DB_PORT (15432),
 # DB_URL/DB_USER/DB_PASSWORD (use that PostgreSQL instead), KEYCLOAK_URL (use that Keycloak instead),
 # KEYCLOAK_JAVA_HOME (a JDK 21+ for Keycloak), DEMO_DATA (true).
+#   ./run.sh backup <folder>    backs up DATA_DIR's PostgreSQL (platform data, documents, Keycloak's accounts)
+#                               or the database at DB_URL into a new folder, with checksums
+#   ./run.sh restore <folder>   restores such a backup into an empty DATA_DIR (or the empty database at DB_URL)
 set -euo pipefail
 cd "$(dirname "$0")"
-echo "[civic] Building (mvn package, tests skipped) …"
-mvn -B -q -DskipTests package
-exec java -cp "platform-app/target/classes:$(cat platform-app/target/launcher.classpath)" \
-  org.civicplatform.app.launcher.Launcher "$@"
+main=org.civicplatform.app.launcher.Launcher
+case "${1:-}" in
+  backup) main=org.civicplatform.app.launcher.Backup; shift ;;
+  restore) main=org.civicplatform.app.launcher.Restore; shift ;;
+esac
+if [ "$main" = org.civicplatform.app.launcher.Launcher ] || [ ! -f platform-app/target/launcher.classpath ]; then
+  echo "[civic] Building (mvn package, tests skipped) …"
+  mvn -B -q -DskipTests package
+fi
+exec java -cp "platform-app/target/classes:$(cat platform-app/target/launcher.classpath)" "$main" "$@"

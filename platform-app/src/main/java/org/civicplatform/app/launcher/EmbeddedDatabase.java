@@ -24,6 +24,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String USER = "civic";
   public static final String PASSWORD = "civic";
 
+  /** Keycloak's database in the same cluster (its own role: the platform cannot read it). */
+  public static final String KEYCLOAK_DATABASE = "keycloak";
+
+  /** The cluster's superuser (zonky's initdb; local connections are trusted). */
+  public static final String SUPERUSER = "postgres";
+
+  /** A database of this cluster as a client sees it. */
+  public record Store(String jdbcUrl, String user, String password) {}
+
   private final EmbeddedPostgres postgres;
   private final int port;
   private final Path dataDirectory;
@@ -61,6 +70,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
       db.ensureDatabase(extra, USER, PASSWORD);
     }
     return db;
+  }
+
+  /** Keycloak's database ({@value #KEYCLOAK_DATABASE}, role {@value #KEYCLOAK_DATABASE}), created if missing. */
+  public Store keycloakStore() throws SQLException {
+    ensureDatabase(KEYCLOAK_DATABASE, KEYCLOAK_DATABASE, KEYCLOAK_DATABASE);
+    return new Store(jdbcUrl(KEYCLOAK_DATABASE), KEYCLOAK_DATABASE, KEYCLOAK_DATABASE);
   }
 
   private void ensureDatabase(String name, String user, String password) throws SQLException {

@@ -23,8 +23,11 @@ import java.util.zip.ZipFile;
 
 /**
  * A real Keycloak 26 (the Quarkus distribution from Maven Central), unpacked under a folder of ours and
- * started on a JDK 21+, with the realms of {@code keycloak-realm} imported on start. Its own dev-file
- * database lives in the same folder, so users registered at runtime survive restarts.
+ * started on a JDK 21+, with the realms of {@code keycloak-realm} imported on start. Its database is the
+ * {@code keycloak} database of the platform's PostgreSQL when a {@link EmbeddedDatabase.Store} is given (the
+ * run command and the tests: one PostgreSQL base backup then holds the platform and its accounts at the same
+ * instant), otherwise Keycloak's dev-file database in the same folder. Either way users registered at runtime
+ * survive restarts.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -43,10 +46,11 @@ public final class KeycloakServer implements AutoCloseable {
    * @param realmResource classpath folder holding the realm JSON files to import
    * @param adminPassword password of the master realm's bootstrap admin (first start only)
    * @param webUrl the platform's web address (redirect URIs of the browser client)
+   * @param store Keycloak's PostgreSQL database, or null for its dev-file database under {@code baseDir}
    */
   public static KeycloakServer start(
       Path distZip, Path baseDir, int port, String realmResource, String adminPassword, String webUrl,
-      Path logFile)
+      EmbeddedDatabase.Store store, Path logFile)
       throws IOException, InterruptedException {
     Path javaHome =
         Java21.find()
@@ -64,27 +68,32 @@ public final class KeycloakServer implements AutoCloseable {
         List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
             "--http-port=" + port, "--http-management-port=" + (port + 1000),
             "--hostname=" + url, "--health-enabled=true", "--log-console-color=false");
-    ManagedProcess process =
-        ManagedProcess.start("Keycloak", command, home,
-            Map.of("JAVA_HOME", javaHome.toString(),
-                // placeholders in the realm files, resolved at import
-                "CIVIC_WEB_URL", webUrl,
-                "CIVIC_ISSUER", url + "/realms/civic",
-                "IXIAMEN_ISSUER", url + "/realms/ixiamen",
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                // JBoss Threads resets thread locals through java.lang internals on Java 24+
-                "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                // Keycloak 26 locks a user out for a while when two logins of the same user overlap (brute-force
-                // detection on): a parent signing in on two tabs at once, or a test fetching a token, was refused
-                // with user_temporarily_disabled although no password was wrong. Failed passwords still count.
-                "KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS", "true",
-                // Keycloak's log listener writes failed user events (LOGIN_ERROR …) at WARN with the user name
-                // typed, and parents' user names are their mobile numbers: those events stay in Keycloak's event
-                // store (realm eventsEnabled, 30 days, admin console → Events), not in the log file
-                "KC_SPI_EVENTS_LISTENER_JBOSS_LOGGING_ERROR_LEVEL", "debug"),
-            logFile);
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put("JAVA_HOME", javaHome.toString());
+    // placeholders in the realm files, resolved at import
+    env.put("CIVIC_WEB_URL", webUrl);
+    env.put("CIVIC_ISSUER", url + "/realms/civic");
+    env.put("IXIAMEN_ISSUER", url + "/realms/ixiamen");
+    env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+    env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+    env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+    // JBoss Threads resets thread locals through java.lang internals on Java 24+
+    env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+    // Keycloak 26 locks a user out for a while when two logins of the same user overlap (brute-force
+    // detection on): a parent signing in on two tabs at once, or a test fetching a token, was refused
+    // with user_temporarily_disabled although no password was wrong. Failed passwords still count.
+    env.put("KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS", "true");
+    // Keycloak's log listener writes failed user events (LOGIN_ERROR …) at WARN with the user name
+    // typed, and parents' user names are their mobile numbers: those events stay in Keycloak's event
+    // store (realm eventsEnabled, 30 days, admin console → Events), not in the log file
+    env.put("KC_SPI_EVENTS_LISTENER_JBOSS_LOGGING_ERROR_LEVEL", "debug");
+    if (store != null) {
+      env.put("KC_DB", "postgres");
+      env.put("KC_DB_URL", store.jdbcUrl());
+      env.put("KC_DB_USERNAME", store.user());
+      env.put("KC_DB_PASSWORD", store.password());
+    }
+    ManagedProcess process = ManagedProcess.start("Keycloak", command, home, env, logFile);
     KeycloakServer server = new KeycloakServer(process, url);
     try {
       process.awaitHttp200(url + "/realms/civic/.well-known/openid-configuration", Duration.ofMinutes(4));

@@ -64,6 +64,7 @@ public final class Launcher {
     config.put("platform.notifications.outbox-endpoint.enabled", setting("SMS_OUTBOX_ENDPOINT", "true"));
 
     String dbUrl = System.getenv("DB_URL");
+    EmbeddedDatabase.Store keycloakStore = null;
     long tDb = System.nanoTime();
     if (dbUrl == null || dbUrl.isBlank()) {
       say("Starting embedded PostgreSQL 17 (data in " + data.resolve("postgres") + ") …");
@@ -73,6 +74,7 @@ public final class Launcher {
       config.put("db.user", EmbeddedDatabase.USER);
       config.put("db.password", EmbeddedDatabase.PASSWORD);
       dbUrl = db.jdbcUrl();
+      keycloakStore = db.keycloakStore();
     } else {
       say("Using the PostgreSQL at DB_URL (no embedded server).");
     }
@@ -86,7 +88,7 @@ public final class Launcher {
       KeycloakServer keycloak =
           KeycloakServer.start(Path.of(paths.getProperty("keycloak.dist.zip")), data.resolve("keycloak"),
               keycloakPort, "realms/demo", adminPassword(data), "http://localhost:" + appPort,
-              data.resolve("logs/keycloak.log"));
+              keycloakStore, data.resolve("logs/keycloak.log"));
       started.push(keycloak);
       keycloakUrl = keycloak.url();
     } else {

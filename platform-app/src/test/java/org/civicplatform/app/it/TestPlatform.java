@@ -60,7 +60,7 @@ public final class TestPlatform {
         KeycloakServer kc =
             KeycloakServer.start(Path.of(System.getProperty("keycloak.dist.zip")), keycloakHome,
                 freePort(), "realms/demo", KEYCLOAK_ADMIN_PASSWORD, "http://localhost:8080",
-                work.resolve("keycloak.log"));
+                db.keycloakStore(), work.resolve("keycloak.log"));
         instance = new TestPlatform(db, kc);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           kc.close();
