@@ -134,13 +134,18 @@ public final class Backup {
     }
   }
 
-  /** What the platform database holds, recorded so a restore can check it got the same. */
+  /**
+   * What the platform database holds when the backup starts, recorded so a restore can check it: the schema
+   * version and the last audit row (id and hash) must be there; the counts are for people (rows committed
+   * while the copy runs are in the backup too).
+   */
   static void contents(Connection c, Properties p) throws SQLException {
     try (Statement s = c.createStatement()) {
       p.setProperty("postgres.version", one(s, "show server_version"));
       p.setProperty("schema.version",
           one(s, "select coalesce(max(version::int), 0)::text from flyway_schema_history where success and version is not null"));
       p.setProperty("audit.rows", one(s, "select count(*)::text from audit_event"));
+      p.setProperty("audit.last-id", Optional.ofNullable(one(s, "select max(id)::text from audit_event")).orElse("-"));
       p.setProperty("audit.last-hash", Optional.ofNullable(one(s, "select hash from audit_event order by id desc limit 1")).orElse("-"));
       p.setProperty("documents.contents", one(s, "select count(*)::text from document_content"));
       p.setProperty("documents.key-ids",
@@ -152,6 +157,15 @@ public final class Backup {
   private static String one(Statement s, String sql) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  static String one(Connection c, String sql, String parameter) throws SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, parameter);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
     }
   }
 

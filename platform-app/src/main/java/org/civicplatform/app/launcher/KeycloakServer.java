@@ -104,6 +104,52 @@ public final class KeycloakServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Moves the accounts of a dev-file (H2) Keycloak database under {@code baseDir} — a data folder from before
+   * Keycloak kept its data in PostgreSQL — into {@code store}, once: {@code kc.sh export} of every realm but
+   * master (with users and their credential hashes) from the dev-file database, {@code kc.sh import} into the
+   * PostgreSQL database; the H2 folder is then renamed {@code h2.moved-to-postgres} (kept, not deleted).
+   * Nothing happens when there is no dev-file database. Keycloak must not be running on that folder.
+   *
+   * @return whether anything was moved
+   */
+  public static boolean moveDevFileIntoPostgres(Path distZip, Path baseDir, String realmResource,
+      EmbeddedDatabase.Store store, Path logFile) throws IOException, InterruptedException {
+    Path home = unpack(distZip, baseDir);
+    Path h2 = home.resolve("data/h2");
+    if (!Files.isRegularFile(h2.resolve("keycloakdb.mv.db"))) {
+      return false;
+    }
+    Path javaHome = Java21.find().orElseThrow(() -> new IllegalStateException("Keycloak 26 needs Java 21 or newer"));
+    installProvider(realmResource, home.resolve("providers").resolve(PROVIDER_JAR));
+    Path export = home.resolve("data/h2-export");
+    Folders.deleteRecursively(export);
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put("JAVA_HOME", javaHome.toString());
+    env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+    runToEnd(List.of(home.resolve("bin/kc.sh").toString(), "export", "--db=dev-file", "--dir=" + export,
+        "--users=realm_file"), home, env, logFile);
+    Files.deleteIfExists(export.resolve("master-realm.json")); // the new database has its own master realm
+    env.put("KC_DB", "postgres");
+    env.put("KC_DB_URL", store.jdbcUrl());
+    env.put("KC_DB_USERNAME", store.user());
+    env.put("KC_DB_PASSWORD", store.password());
+    runToEnd(List.of(home.resolve("bin/kc.sh").toString(), "import", "--dir=" + export, "--override=false"), home,
+        env, logFile);
+    Files.move(h2, home.resolve("data/h2.moved-to-postgres"));
+    Folders.deleteRecursively(export);
+    return true;
+  }
+
+  private static void runToEnd(List<String> command, Path home, Map<String, String> env, Path logFile)
+      throws IOException, InterruptedException {
+    ManagedProcess p = ManagedProcess.start("Keycloak " + command.get(1), command, home, env, logFile);
+    int exit = p.waitFor(java.time.Duration.ofMinutes(10));
+    if (exit != 0) {
+      throw new IOException("kc.sh " + command.get(1) + " failed (exit " + exit + "); see " + logFile);
+    }
+  }
+
   /** The file name of our Keycloak extensions (the keycloak-realm module) in Keycloak's providers folder. */
   static final String PROVIDER_JAR = "civic-keycloak-extensions.jar";
 

@@ -83,6 +83,11 @@ public final class Launcher {
     String keycloakUrl = System.getenv("KEYCLOAK_URL");
     long tKc = System.nanoTime();
     if (keycloakUrl == null || keycloakUrl.isBlank()) {
+      if (keycloakStore != null
+          && KeycloakServer.moveDevFileIntoPostgres(Path.of(paths.getProperty("keycloak.dist.zip")),
+              data.resolve("keycloak"), "realms/demo", keycloakStore, data.resolve("logs/keycloak-move.log"))) {
+        say("Moved Keycloak's accounts from its old dev-file database into PostgreSQL (database keycloak).");
+      }
       say("Starting Keycloak " + paths.getProperty("keycloak.version") + " on port " + keycloakPort
           + " (first start unpacks it and imports the realms; log: " + data.resolve("logs/keycloak.log") + ") …");
       KeycloakServer keycloak =

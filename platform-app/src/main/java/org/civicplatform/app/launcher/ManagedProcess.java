@@ -94,6 +94,16 @@ final class ManagedProcess implements AutoCloseable {
     return log;
   }
 
+  /** Waits for the process to end; its exit code (-1 and stopped when it took longer than {@code timeout}). */
+  int waitFor(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      close();
+      return -1;
+    }
+    LIVE.remove(this);
+    return process.exitValue();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

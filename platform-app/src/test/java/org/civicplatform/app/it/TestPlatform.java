@@ -26,10 +26,12 @@ public final class TestPlatform {
   /** Password of the master realm's bootstrap admin ({@code admin}) of this test Keycloak. */
   static final String KEYCLOAK_ADMIN_PASSWORD = "it-admin-" + System.nanoTime();
 
+  private final Path dataDir;
   private final EmbeddedDatabase database;
   private final KeycloakServer keycloak;
 
-  private TestPlatform(EmbeddedDatabase database, KeycloakServer keycloak) {
+  private TestPlatform(Path dataDir, EmbeddedDatabase database, KeycloakServer keycloak) {
+    this.dataDir = dataDir;
     this.database = database;
     this.keycloak = keycloak;
   }
@@ -50,7 +52,8 @@ public final class TestPlatform {
         }
         org.civicplatform.app.launcher.Folders.deleteRecursively(work.resolve("postgres"));
         Path keycloakHome = work.resolve("keycloak");
-        // A fresh Keycloak database each run, so the realms are imported from the current files.
+        // Keycloak's database is in the fresh PostgreSQL (so the realms are imported from the current files);
+        // a dev-file database left by an older run would only mislead.
         try (var homes = java.nio.file.Files.list(java.nio.file.Files.createDirectories(keycloakHome))) {
           for (Path home : homes.toList()) {
             org.civicplatform.app.launcher.Folders.deleteRecursively(home.resolve("data/h2"));
@@ -61,7 +64,7 @@ public final class TestPlatform {
             KeycloakServer.start(Path.of(System.getProperty("keycloak.dist.zip")), keycloakHome,
                 freePort(), "realms/demo", KEYCLOAK_ADMIN_PASSWORD, "http://localhost:8080",
                 db.keycloakStore(), work.resolve("keycloak.log"));
-        instance = new TestPlatform(db, kc);
+        instance = new TestPlatform(work, db, kc);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           kc.close();
           try {
@@ -95,6 +98,11 @@ public final class TestPlatform {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** The data folder of this test JVM, laid out as the run command's DATA_DIR (postgres/, keycloak/). */
+  public Path dataDir() {
+    return dataDir;
   }
 
   public EmbeddedDatabase database() {
