@@ -47,7 +47,10 @@ class BackupRestoreIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of("platform.notifications.outbox-endpoint.enabled", "true"));
+    // the tenants' districts, schools and calendar (the family's district, an open application phase), so the
+    // drill does not depend on an earlier IT of the same JVM having loaded them
+    return TestPlatform.get().war(Map.of("platform.notifications.outbox-endpoint.enabled", "true",
+        "platform.demo-data.enabled", "true"));
   }
 
   @ArquillianResource URL base;
