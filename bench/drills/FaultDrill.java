@@ -208,8 +208,8 @@ public class FaultDrill {
     Files.createDirectories(data.resolve("logs"));
     // fresh data each run: the calendar is placed around the day the demo data is loaded
     Folders.deleteRecursively(data.resolve("postgres"));
-    // Keycloak's own data is kept between runs (the demo realms are imported once; the drill needs only
-    // the demo parents)
+    // Keycloak keeps its data in this PostgreSQL (its keycloak database), so it is fresh too: the demo
+    // realms are imported again; Keycloak's unpacked distribution is kept between runs
     say("starting PostgreSQL on " + dbPort);
     db = EmbeddedDatabase.start(data.resolve("postgres"), dbPort);
     say("starting Keycloak on " + keycloakPort);
@@ -235,7 +235,7 @@ public class FaultDrill {
 
   void startKeycloak() throws Exception {
     keycloak = KeycloakServer.start(Path.of(paths.getProperty("keycloak.dist.zip")), data.resolve("keycloak"),
-        keycloakPort, "realms/demo", "drill-admin", "http://localhost:" + appPort,
+        keycloakPort, "realms/demo", "drill-admin", "http://localhost:" + appPort, db.keycloakStore(),
         data.resolve("logs/keycloak-" + System.currentTimeMillis() + ".log"));
   }
 
