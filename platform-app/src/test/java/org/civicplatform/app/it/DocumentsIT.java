@@ -225,6 +225,34 @@ class DocumentsIT {
     assertEquals(1, list.size());
   }
 
+  @Test
+  void aSubmittedApplicationsDocumentsCannotBeAddedOrRemovedUntilItIsWithdrawn() throws Exception {
+    String token = token(PARENT_B);
+    ApplicationsIT applications = new ApplicationsIT();
+    applications.base = base;
+    String app = applications.newChild(token);
+    String child = app.split("/")[4];
+    Reply kept = upload(token, child, "registrationRecord", "备案表.pdf", pdf("Record " + UUID.randomUUID()));
+    assertEquals(201, kept.status(), kept.text());
+    applications.fillAllSteps(token, app);
+    Api api = new Api(base);
+    assertEquals(200, api.postEmpty(app + "/submit", token, "Idempotency-Key", UUID.randomUUID().toString()).status());
+
+    Reply added = upload(token, child, "diploma", "diploma.jpg", jpeg(640, 480));
+    assertEquals(409, added.status(), added.text());
+    assertEquals("urn:civic:problem:application-locked", added.json().getString("type"));
+    assertTrue(added.json().getString("detail").contains("报名已提交"), added.text());
+    assertEquals(409, delete(token, kept.json().getString("id")));
+    try (Connection c = TestPlatform.get().database().connect()) {
+      assertEquals(1, count(c, "select count(*) from document where child_id = ?::uuid", child),
+          "the submitted evidence is unchanged");
+    }
+
+    assertEquals(200, api.postEmpty(app + "/withdraw", token).status());
+    assertEquals(201, upload(token, child, "diploma", "diploma.jpg", jpeg(640, 480)).status());
+    assertEquals(204, delete(token, kept.json().getString("id")));
+  }
+
   // --- helpers
 
   record Reply(int status, HttpResponse<byte[]> response) {

@@ -194,6 +194,9 @@ public class Applications {
     }
     TenantModule module = tenants.require(tenant);
     Child child = families.child(tenant, childId);
+    // the child's row lock, as document uploads and deletions take it: the documents checked below are
+    // the documents submitted (DocumentFreeze refuses changes once this commits)
+    em.find(Child.class, child.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     Application application = existing(tenant, child)
         .orElseThrow(() -> ProblemException.notFound("application", String.valueOf(childId)));
     if (submittedWith(application, idempotencyKey).isPresent()) {

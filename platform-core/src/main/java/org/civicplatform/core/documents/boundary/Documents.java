@@ -52,6 +52,7 @@ public class Documents {
   @Inject org.civicplatform.core.audit.control.AuditTrail auditTrail;
   @Inject Tenants tenants;
   @Inject Intake intake;
+  @Inject org.civicplatform.core.documents.control.DocumentFreeze freeze;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -91,6 +92,7 @@ public class Documents {
       }
       Inspector.Inspection inspection = intake.inspector().inspect(upload, slot, normalised);
       em.find(Child.class, childId, LockModeType.PESSIMISTIC_WRITE); // one upload per child at a time
+      freeze.requireChangeable(tenant, childId); // a submission that committed meanwhile froze the documents
       requireRoom(tenant, childId, slot);
       String sha256 = ContentStore.sha256(inspection.stored());
       long size = Files.size(inspection.stored());
@@ -164,6 +166,8 @@ public class Documents {
     if (!DocumentAccess.mayChange(caller, document, document.familyId())) {
       throw ProblemException.notFound("document", id.toString());
     }
+    em.find(Child.class, document.childId(), LockModeType.PESSIMISTIC_WRITE); // as submission does
+    freeze.requireChangeable(tenant, document.childId());
     em.remove(document);
     audit(document, "document.delete");
   }
