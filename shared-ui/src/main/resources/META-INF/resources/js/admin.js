@@ -138,7 +138,7 @@ function scopePicker(options, idPrefix, describedBy = null) {
   const code = h('select', { 'aria-label': t('staff.code'), class: 'inline-select', id: `${idPrefix}-code`, 'aria-describedby': describedBy });
   const fill = () => {
     code.replaceChildren(h('option', { value: '' }, t('staff.choose')),
-      options.filter((o) => o.kind === kind.value).map((o) => h('option', { value: o.code }, `${loc(o.name)}（${o.code}）`)));
+      ...options.filter((o) => o.kind === kind.value).map((o) => h('option', { value: o.code }, `${loc(o.name)}（${o.code}）`)));
   };
   kind.addEventListener('change', fill);
   fill();
