@@ -83,28 +83,28 @@ class AdminConsoleBrowserIT extends BrowserTest {
     assertThat(page.locator("#staff-notice")).containsText(username);
     Locator row = page.locator("#staff tr[data-user='" + username + "']");
     assertThat(row).containsText("陈审核");
-    assertThat(row).containsText("hq");
+    assertThat(row.locator(".chips")).containsText("hq");
     assertThat(row).containsText("启用");
 
     // A department and a private school (民办一阶段) from the pick lists, the district taken away, then disabled.
     row.locator("#scope-" + username + "-kind").selectOption("department");
     row.locator("#scope-" + username + "-code").selectOption("real-estate");
     row.getByText("添加范围").click();
-    assertThat(page.locator("#staff tr[data-user='" + username + "']")).containsText("real-estate");
+    assertThat(page.locator("#staff tr[data-user='" + username + "'] .chips")).containsText("real-estate");
     row = page.locator("#staff tr[data-user='" + username + "']");
     row.locator("#scope-" + username + "-kind").selectOption("school");
     assertThat(row.locator("#scope-" + username + "-code")).containsText("ks-kuncheng");
     row.locator("#scope-" + username + "-code").selectOption("ks-kuncheng");
     row.getByText("添加范围").click();
-    assertThat(page.locator("#staff tr[data-user='" + username + "']")).containsText("ks-kuncheng");
+    assertThat(page.locator("#staff tr[data-user='" + username + "'] .chips")).containsText("ks-kuncheng");
     page.locator("#staff tr[data-user='" + username + "']")
         .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
             new Locator.GetByRoleOptions().setName(Pattern.compile("移除 区镇"))).click();
-    assertThat(page.locator("#staff tr[data-user='" + username + "']")).not().containsText("hq");
+    assertThat(page.locator("#staff tr[data-user='" + username + "'] .chips")).not().containsText("hq"); // the chips, not the pick list
     page.locator("#staff tr[data-user='" + username + "']")
         .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
             new Locator.GetByRoleOptions().setName(Pattern.compile("移除 学校"))).click();
-    assertThat(page.locator("#staff tr[data-user='" + username + "']")).not().containsText("ks-kuncheng");
+    assertThat(page.locator("#staff tr[data-user='" + username + "'] .chips")).not().containsText("ks-kuncheng");
     page.click("#toggle-" + username);
     assertThat(page.locator("#staff tr[data-user='" + username + "']")).containsText("已停用");
     shot("admin-03-staff-created");
