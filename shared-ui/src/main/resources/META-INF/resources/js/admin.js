@@ -49,6 +49,7 @@ addMessages({
   'staff.add': '添加范围',
   'staff.addLabel': '为 {name} 添加范围',
   'staff.kind': '类型',
+  'staff.choose': '请选择',
   'staff.code': '代码',
   'staff.kind.district': '区镇',
   'staff.kind.department': '部门',
@@ -62,7 +63,7 @@ addMessages({
   'staff.password': '初始密码',
   'staff.passwordHint': '首次登录时须修改。至少8位，含字母和数字。',
   'staff.scope': '负责范围（选填）',
-  'staff.scopeHint': '如 区镇 hq；部门 real-estate。',
+  'staff.scopeHint': '先选类型，再从列表中选择区镇、部门或民办学校。',
   'staff.createSubmit': '创建',
   'staff.created': '已创建审核人员 {username}',
   'staff.changed': '已保存',
@@ -104,6 +105,7 @@ addMessages({
   'staff.add': 'Add scope',
   'staff.addLabel': 'Add a scope for {name}',
   'staff.kind': 'Kind',
+  'staff.choose': 'Choose',
   'staff.code': 'Code',
   'staff.kind.district': 'District',
   'staff.kind.department': 'Department',
@@ -117,13 +119,31 @@ addMessages({
   'staff.password': 'Temporary password',
   'staff.passwordHint': 'Changed at first sign-in. At least 8 characters with letters and digits.',
   'staff.scope': 'Scope (optional)',
-  'staff.scopeHint': 'E.g. district hq; department real-estate.',
+  'staff.scopeHint': 'Choose the kind, then a district, department or private school from the list.',
   'staff.createSubmit': 'Create',
   'staff.created': 'Reviewer {username} created',
   'staff.changed': 'Saved',
 });
 
 const KINDS = ['district', 'department', 'school'];
+
+/**
+ * A scope chooser: the kind, then one of that kind's districts / departments / schools (from
+ * GET …/staff/scopes), never a typed code. {kind, code}: the two selects (code.value is '' until chosen).
+ */
+function scopePicker(options, idPrefix, describedBy = null) {
+  const kinds = KINDS.filter((k) => options.some((o) => o.kind === k));
+  const kind = h('select', { 'aria-label': t('staff.kind'), class: 'inline-select', id: `${idPrefix}-kind` },
+    kinds.map((k) => h('option', { value: k }, t(`staff.kind.${k}`))));
+  const code = h('select', { 'aria-label': t('staff.code'), class: 'inline-select', id: `${idPrefix}-code`, 'aria-describedby': describedBy });
+  const fill = () => {
+    code.replaceChildren(h('option', { value: '' }, t('staff.choose')),
+      ...options.filter((o) => o.kind === kind.value).map((o) => h('option', { value: o.code }, `${loc(o.name)}（${o.code}）`)));
+  };
+  kind.addEventListener('change', fill);
+  fill();
+  return { kind, code };
+}
 
 function scopeText(scope) {
   const [kind, code] = scope.split(':');
@@ -185,8 +205,9 @@ export async function adminView(main, tenant) {
 /** #/admin/:tenant/staff — 审核人员管理. */
 export async function staffView(main, tenant, notice = null) {
   const path = `tenants/${enc(tenant)}/staff`;
-  const [answer] = await Promise.all([api(path), currentUser()]);
+  const [answer, scopes] = await Promise.all([api(path), api(`${path}/scopes`), currentUser()]);
   if (!answer.ok) { denied(main, answer.data); return; }
+  const options = scopes.ok ? scopes.data : [];
   const reload = (message) => staffView(main, tenant, message);
   const outcome = h('div', { id: 'staff-outcome' });
   const fail = (problem) => {
@@ -205,15 +226,13 @@ export async function staffView(main, tenant, notice = null) {
   const staff = answer.data;
   const rows = staff.map((s) => {
     const name = `${s.lastName || ''}${s.firstName || ''}`;
-    const kind = h('select', { 'aria-label': t('staff.kind'), class: 'inline-select', id: `scope-kind-${s.username}` },
-      KINDS.map((k) => h('option', { value: k }, t(`staff.kind.${k}`))));
-    const code = h('input', { type: 'text', 'aria-label': t('staff.code'), class: 'inline-input', id: `scope-code-${s.username}`, autocomplete: 'off', spellcheck: 'false' });
+    const { kind, code } = scopePicker(options.filter((o) => !s.scopes.includes(`${o.kind}:${o.code}`)), `scope-${s.username}`);
     const add = h('form', {
       class: 'scope-add', 'aria-label': t('staff.addLabel', { name: s.username }),
       onsubmit: (e) => {
         e.preventDefault();
-        if (!code.value.trim()) { code.focus(); return; }
-        call(e.submitter || add.querySelector('button'), `${path}/${enc(s.id)}/scopes/${enc(kind.value)}/${enc(code.value.trim())}`, 'PUT');
+        if (!code.value) { code.focus(); return; }
+        call(e.submitter || add.querySelector('button'), `${path}/${enc(s.id)}/scopes/${enc(kind.value)}/${enc(code.value)}`, 'PUT');
       },
     }, kind, code, h('button', { type: 'submit', class: 'btn btn-secondary btn-small' }, t('staff.add')));
     return h('tr', { dataset: { user: s.username } },
@@ -245,10 +264,11 @@ export async function staffView(main, tenant, notice = null) {
       rows.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'staff', class: 'staff' },
         h('thead', {}, h('tr', {}, ['username', 'name', 'scopes', 'state', 'actions'].map((c) => h('th', { scope: 'col' }, t(`staff.col.${c}`))))),
         h('tbody', {}, rows))) : h('p', { class: 'empty' }, t('staff.none'))),
-    createForm(path, reload));
+    createForm(path, reload, options));
 }
 
-function createForm(path, reload) {
+function createForm(path, reload, options) {
+  const picker = scopePicker(options, 'staff-scope', 'staff-scope-hint staff-scopes-error');
   const summary = h('div', { class: 'error-summary', id: 'staff-summary', role: 'alert', tabindex: '-1', hidden: true });
   const input = (name, label, attrs = {}, hint = null, required = true) => {
     const id = `staff-${name}`;
@@ -267,18 +287,17 @@ function createForm(path, reload) {
       h('legend', {}, t('staff.scope')),
       h('p', { class: 'hint', id: 'staff-scope-hint' }, t('staff.scopeHint')),
       h('div', { class: 'scope-add' },
-        h('select', { id: 'staff-scope-kind', 'aria-label': t('staff.kind') }, KINDS.map((k) => h('option', { value: k }, t(`staff.kind.${k}`)))),
-        h('input', { id: 'staff-scope-code', type: 'text', 'aria-label': t('staff.code'), 'aria-describedby': 'staff-scope-hint staff-scopes-error', class: 'inline-input', autocomplete: 'off', spellcheck: 'false' })),
+        picker.kind, picker.code),
       h('p', { class: 'field-error', id: 'staff-scopes-error', hidden: true })),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn', id: 'staff-create-submit' }, t('staff.createSubmit'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const value = (id) => form.querySelector(`#staff-${id}`).value.trim();
-    const code = value('scope-code');
+    const code = picker.code.value;
     const body = {
       username: value('username'), lastName: value('lastName'), firstName: value('firstName'),
       email: value('email') || null, temporaryPassword: form.querySelector('#staff-temporaryPassword').value,
-      scopes: code ? [`${form.querySelector('#staff-scope-kind').value}:${code}`] : [],
+      scopes: code ? [`${picker.kind.value}:${code}`] : [],
     };
     summary.hidden = true;
     form.querySelectorAll('.field-error').forEach((x) => { x.hidden = true; x.textContent = ''; });

@@ -28,7 +28,7 @@ class AdminConsoleBrowserIT extends BrowserTest {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of());
+    return TestPlatform.get().war(Map.of("platform.demo-data.enabled", "true")); // districts and schools to pick
   }
 
   @ArquillianResource URL deployment;
@@ -78,23 +78,33 @@ class AdminConsoleBrowserIT extends BrowserTest {
     page.fill("#staff-firstName", "审核");
     page.fill("#staff-temporaryPassword", "Review#2024x");
     page.selectOption("#staff-scope-kind", "district");
-    page.fill("#staff-scope-code", "hq");
+    page.selectOption("#staff-scope-code", "hq"); // a pick list of the tenant's districts, not a typed code
     page.click("#staff-create-submit");
     assertThat(page.locator("#staff-notice")).containsText(username);
     Locator row = page.locator("#staff tr[data-user='" + username + "']");
     assertThat(row).containsText("陈审核");
-    assertThat(row).containsText("hq");
+    assertThat(row.locator(".chips")).containsText("hq");
     assertThat(row).containsText("启用");
 
-    // A department, the district taken away, then disabled.
-    row.locator("select").selectOption("department");
-    row.locator("input").fill("real-estate");
+    // A department and a private school (民办一阶段) from the pick lists, the district taken away, then disabled.
+    row.locator("#scope-" + username + "-kind").selectOption("department");
+    row.locator("#scope-" + username + "-code").selectOption("real-estate");
     row.getByText("添加范围").click();
-    assertThat(page.locator("#staff tr[data-user='" + username + "']")).containsText("real-estate");
+    assertThat(page.locator("#staff tr[data-user='" + username + "'] .chips")).containsText("real-estate");
+    row = page.locator("#staff tr[data-user='" + username + "']");
+    row.locator("#scope-" + username + "-kind").selectOption("school");
+    assertThat(row.locator("#scope-" + username + "-code")).containsText("ks-kuncheng");
+    row.locator("#scope-" + username + "-code").selectOption("ks-kuncheng");
+    row.getByText("添加范围").click();
+    assertThat(page.locator("#staff tr[data-user='" + username + "'] .chips")).containsText("ks-kuncheng");
     page.locator("#staff tr[data-user='" + username + "']")
         .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
             new Locator.GetByRoleOptions().setName(Pattern.compile("移除 区镇"))).click();
-    assertThat(page.locator("#staff tr[data-user='" + username + "']")).not().containsText("hq");
+    assertThat(page.locator("#staff tr[data-user='" + username + "'] .chips")).not().containsText("hq"); // the chips, not the pick list
+    page.locator("#staff tr[data-user='" + username + "']")
+        .getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Locator.GetByRoleOptions().setName(Pattern.compile("移除 学校"))).click();
+    assertThat(page.locator("#staff tr[data-user='" + username + "'] .chips")).not().containsText("ks-kuncheng");
     page.click("#toggle-" + username);
     assertThat(page.locator("#staff tr[data-user='" + username + "']")).containsText("已停用");
     shot("admin-03-staff-created");
@@ -105,6 +115,13 @@ class AdminConsoleBrowserIT extends BrowserTest {
         .filter(s -> s.getString("username").equals(username)).findFirst().orElseThrow();
     assertEquals(false, created.getBoolean("enabled"));
     assertEquals("[\"department:real-estate\"]", created.getJsonArray("scopes").toString());
+    var options = new Api(deployment).get("api/tenants/kunshan/staff/scopes", admin).json().asJsonArray()
+        .getValuesAs(jakarta.json.JsonObject.class).stream()
+        .map(o -> o.getString("kind") + ":" + o.getString("code")).toList();
+    assertTrue(options.containsAll(java.util.List.of("district:hq", "department:real-estate", "school:ks-kuncheng")),
+        options.toString());
+    assertTrue(options.stream().noneMatch(o -> o.equals("school:ks-huaqiao-primary")), "public schools have no review stage");
+    assertEquals(403, new Api(deployment).get("api/tenants/kunshan/staff/scopes", ApplicationsIT.token("13800000001")).status());
     assertTrue(consoleErrors.stream().noneMatch(e -> e.contains("TypeError") || e.contains("ReferenceError")),
         consoleErrors.toString());
   }

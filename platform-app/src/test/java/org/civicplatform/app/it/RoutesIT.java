@@ -188,8 +188,9 @@ class RoutesIT {
             + real.substring(real.indexOf('.'), real.lastIndexOf('.') + 1);
     String otherAudience = serviceAccountToken();
     String otherIssuer = masterRealmToken();
-    long issued = System.currentTimeMillis();
     String expiring = oneSecondToken("13800000001");
+    // taken once the token is here: it was issued before this, however long Keycloak took on a busy machine
+    long issued = System.currentTimeMillis();
     Set<String> checked = new TreeSet<>();
     List<String> failures = new ArrayList<>();
     for (Route route : routes()) {

@@ -39,6 +39,32 @@ public class Staff {
   public record NewReviewer(
       String username, String firstName, String lastName, String email, String temporaryPassword, List<String> scopes) {}
 
+  /** A scope an administrator may give: {@code kind} district | department | school, its code and name. */
+  public record ScopeOption(String kind, String code, org.civicplatform.spi.LocalizedText name) {}
+
+  /**
+   * What the staff form offers to pick from: the tenant's districts, the departments of its review stages
+   * and its private schools (the 民办一阶段 stage), in that order.
+   */
+  public List<ScopeOption> scopeOptions(String tenant) {
+    administer(tenant);
+    List<ScopeOption> options = new ArrayList<>();
+    catalog.districts(tenant).forEach(d -> options.add(new ScopeOption("district", d.code(), d.name())));
+    departments(tenant).forEach((code, name) -> options.add(new ScopeOption("department", code, name)));
+    catalog.schoolList(tenant).stream().filter(school -> !school.publicSchool())
+        .forEach(school -> options.add(new ScopeOption("school", school.code(), school.name())));
+    return options;
+  }
+
+  /** The departments the tenant's review stages go to, code → the first stage's name. */
+  private Map<String, org.civicplatform.spi.LocalizedText> departments(String tenant) {
+    Map<String, org.civicplatform.spi.LocalizedText> departments = new java.util.LinkedHashMap<>();
+    tenants.require(tenant).reviewStages().stream()
+        .filter(stage -> stage.scope() == org.civicplatform.spi.review.ScopeKind.DEPARTMENT && stage.scopeValue() != null)
+        .forEach(stage -> departments.putIfAbsent(stage.scopeValue(), stage.name()));
+    return departments;
+  }
+
   /** A reviewer as administrators see them. */
   public record StaffView(
       String id, String username, String firstName, String lastName, boolean enabled, List<String> scopes) {}
@@ -181,14 +207,18 @@ public class Staff {
   }
 
   /**
-   * Whether the scope names something of the tenant: a school of its catalog (its group is made on first
-   * use, so the 民办一阶段 stage can be staffed), or a district or department group of its realm.
+   * Whether the scope names something of the tenant: a school or district of its catalog or a department
+   * of its review stages (the group is made on first use, so every stage can be staffed without editing
+   * the realm), or a district or department group its realm already has.
    */
   private boolean known(String tenant, String kind, String code, String path) {
-    if (kind.equals("school")) {
-      return catalog.school(tenant, code).isPresent();
-    }
-    return IdentityUnavailable.guard(() -> keycloak.groupExists(path));
+    boolean inReferenceData = switch (kind) {
+      case "school" -> catalog.school(tenant, code).isPresent();
+      case "district" -> catalog.district(tenant, code).isPresent();
+      case "department" -> departments(tenant).containsKey(code);
+      default -> false;
+    };
+    return inReferenceData || (!kind.equals("school") && IdentityUnavailable.guard(() -> keycloak.groupExists(path)));
   }
 
   private static Problem.InvalidField unknownScope(String scope) {

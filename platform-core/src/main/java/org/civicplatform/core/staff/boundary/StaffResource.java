@@ -38,6 +38,13 @@ public class StaffResource {
     return Response.status(Response.Status.CREATED).entity(staff.create(tenant, reviewer)).build();
   }
 
+  /** The districts, departments and private schools a reviewer can be given (the form's pick lists). */
+  @GET
+  @Path("scopes")
+  public List<Staff.ScopeOption> scopes() {
+    return staff.scopeOptions(tenant);
+  }
+
   @GET
   @Path("{userId}")
   public Staff.StaffView get(@PathParam("userId") String userId) {
