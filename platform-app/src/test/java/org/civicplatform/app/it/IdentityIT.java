@@ -107,7 +107,7 @@ class IdentityIT {
   static void aMinutePasses(String mobile) throws Exception {
     try (Connection c = TestPlatform.get().database().connect();
         PreparedStatement ps = c.prepareStatement(
-            "update sms_send set sent_at = sent_at - interval '61 seconds' where phone = ?")) {
+            "update limit_event set occurred_at = occurred_at - interval '61 seconds' where scope = 'sms-per-number' and subject = ?")) {
       ps.setString(1, mobile);
       ps.executeUpdate();
     }
