@@ -270,7 +270,7 @@ public class Applications {
 
   /**
    * Sends the submission confirmation code to the application's contact phone (e.g. guardian one's,
-   * not the account's). 429 with Retry-After when that number had a code too recently.
+   * not the account's). 429 with Retry-After when that number, or the client's address, reached a limit.
    *
    * <p>Runs without a transaction of its own (the reads need none, the audit record makes its own): the
    * code is sent and counted in {@link org.civicplatform.core.registration.control.SmsCodes#send}'s own
