@@ -189,6 +189,19 @@ class RealmFilesTest {
   }
 
   @Test
+  void everyRealmLocksAUserAfterFiveFailuresForAGrowingWaitOfAtMostFifteenMinutes() {
+    for (JsonObject realm : List.of(production, demo, ixiamen)) {
+      String name = realm.getString("realm");
+      assertEquals(5, realm.getInt("failureFactor"), name);
+      assertEquals(60, realm.getInt("waitIncrementSeconds"), name);
+      assertEquals(900, realm.getInt("maxFailureWaitSeconds"), name);
+      assertEquals(60, realm.getInt("minimumQuickLoginWaitSeconds"), name);
+      assertEquals(1000, realm.getInt("quickLoginCheckMilliSeconds"), name);
+      assertEquals(43200, realm.getInt("maxDeltaTimeSeconds"), name + ": failures are forgotten after 12 h");
+    }
+  }
+
+  @Test
   void everyRealmDefaultsToSimplifiedChineseAndSupportsEnglish() {
     for (JsonObject realm : List.of(production, demo, ixiamen)) {
       assertTrue(realm.getBoolean("internationalizationEnabled"));

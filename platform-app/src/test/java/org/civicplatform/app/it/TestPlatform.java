@@ -126,6 +126,12 @@ public final class TestPlatform {
     config.put("db.user", EmbeddedDatabase.USER);
     config.put("db.password", EmbeddedDatabase.PASSWORD);
     config.put("keycloak.url", keycloak.url());
+    // Every IT sends from 127.0.0.1 into this one database for the whole run (IdentityIT alone asks for some
+    // thirty codes in seconds): the per-address abuse limits are lifted here, the per-number ones stay as
+    // shipped. AbuseLimitsIT sets its own low per-address limits and sends from X-Forwarded-For addresses.
+    config.put("platform.registration.limits.sms-per-address", "1000000/1h");
+    config.put("platform.registration.limits.sign-up-per-address", "1000000/1h");
+    config.put("platform.registration.limits.recovery-per-address", "1000000/1h");
     config.putAll(extra);
     StringBuilder properties = new StringBuilder();
     config.forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));

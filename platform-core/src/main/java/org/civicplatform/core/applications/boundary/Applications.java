@@ -47,6 +47,7 @@ public class Applications {
   @Inject org.civicplatform.core.notifications.ApplicationNotices notices;
   @Inject org.civicplatform.core.applications.control.FamilySharedSections shared;
   @Inject org.civicplatform.core.registration.control.SmsCodes codes;
+  @Inject org.civicplatform.core.identity.control.ClientAddress clientAddress;
   @Inject Prefills prefills;
   @Inject org.civicplatform.core.documents.boundary.Documents documents;
   @Inject org.civicplatform.core.registry.control.CoreRegistries registries;
@@ -269,9 +270,14 @@ public class Applications {
 
   /**
    * Sends the submission confirmation code to the application's contact phone (e.g. guardian one's,
-   * not the account's). 429 with Retry-After when that number had a code too recently.
+   * not the account's). 429 with Retry-After when that number, or the client's address, reached a limit.
+   *
+   * <p>Runs without a transaction of its own (the reads need none, the audit record makes its own): the
+   * code is sent and counted in {@link org.civicplatform.core.registration.control.SmsCodes#send}'s own
+   * transaction, which would otherwise take a second pooled connection while this one held the first —
+   * as many concurrent requests as the pool has connections would then wait for each other.
    */
-  @Transactional
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public CodeSent sendConfirmationCode(String tenant, UUID childId) {
     TenantModule module = tenants.require(tenant);
     if (!module.rules().submissionConfirmation()) {
@@ -287,7 +293,8 @@ public class Applications {
       phase.requireOpenForSubmission(tenant); // no SMS for a submission that would be refused
     }
     String phone = module.rules().contactPhone(context(application)).orElseThrow(Applications::noContactPhone);
-    codes.send(tenant, module.name(), phone, org.civicplatform.core.registration.control.SmsPurpose.SUBMIT, true);
+    codes.send(tenant, module.name(), phone, org.civicplatform.core.registration.control.SmsPurpose.SUBMIT, true,
+        clientAddress.forLimits());
     audit.record(tenant, "application.confirmation-code", "application", application.id());
     return new CodeSent(org.civicplatform.spi.rules.checks.MobileNumbers.mask(phone),
         (int) org.civicplatform.core.registration.control.SmsCodePolicy.STANDARD.validity().toSeconds());

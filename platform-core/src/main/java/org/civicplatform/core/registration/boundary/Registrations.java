@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.civicplatform.core.audit.control.AuditTrail;
 import org.civicplatform.core.identity.control.Caller;
+import org.civicplatform.core.identity.control.ClientAddress;
 import org.civicplatform.core.identity.control.IdentityUnavailable;
 import org.civicplatform.core.identity.control.KeycloakUsers;
 import org.civicplatform.core.identity.control.NewUser;
@@ -18,7 +19,9 @@ import org.civicplatform.core.problems.ProblemException;
 import org.civicplatform.core.registration.control.ParentAccounts;
 import org.civicplatform.core.registration.control.ParentAccounts.Account;
 import org.civicplatform.core.registration.control.PasswordRules;
+import org.civicplatform.core.registration.control.LimitScope;
 import org.civicplatform.core.registration.control.RegistrationNumbers;
+import org.civicplatform.core.registration.control.RequestLimits;
 import org.civicplatform.core.registration.control.SmsCodePolicy;
 import org.civicplatform.core.registration.control.SmsCodes;
 import org.civicplatform.core.registration.control.SmsPurpose;
@@ -32,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Parents' self-registration with a mobile number (seed 000 §2, 注册 / 找回报名号和密码), for tenants
  * whose {@code parentIdentity()} allows it: SMS code → Keycloak user (username = the number, group
  * {@code /tenants/<tenant>}, role {@code parent}, attributes) → registration number by SMS. One number,
- * one account. Each step commits on its own (codes count their tries even when a request fails); a
+ * one account. Codes are limited per number and per client address, sign-up and recovery attempts per
+ * client address ({@link RequestLimits}; 429 with {@code Retry-After}). Each step commits on its own (codes count their tries even when a request fails); a
  * Keycloak user whose account row cannot be stored is removed again.
  */
 @RequestScoped
@@ -45,6 +49,8 @@ public class Registrations {
   @Inject NotificationGateway gateway;
   @Inject Caller caller;
   @Inject AuditTrail audit;
+  @Inject RequestLimits limits;
+  @Inject ClientAddress client;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -89,12 +95,13 @@ public class Registrations {
     if (purpose == SmsPurpose.REGISTER && hasAccount) {
       throw numberTaken();
     }
-    codes.send(tenant, module.name(), mobile, purpose, purpose == SmsPurpose.REGISTER || hasAccount);
+    codes.send(tenant, module.name(), mobile, purpose, purpose == SmsPurpose.REGISTER || hasAccount, client.forLimits());
     return sent(mobile);
   }
 
   public AccountView register(String tenant, Registration request) {
     TenantModule module = registering(tenant);
+    limits.take(LimitScope.SIGN_UP_ADDRESS, client.forLimits());
     List<Problem.InvalidField> errors = new ArrayList<>();
     String mobile = mobile("mobile", request == null ? null : request.mobile(), errors);
     if (request != null) {
@@ -132,6 +139,7 @@ public class Registrations {
 
   public AccountView recover(String tenant, Recovery request) {
     TenantModule module = registering(tenant);
+    limits.take(LimitScope.RECOVERY_ADDRESS, client.forLimits());
     List<Problem.InvalidField> errors = new ArrayList<>();
     String mobile = mobile("mobile", request == null ? null : request.mobile(), errors);
     String code = code("code", request == null ? null : request.code(), errors);
@@ -168,8 +176,8 @@ public class Registrations {
     if (accounts.byPhone(newMobile).isPresent()) {
       throw numberTaken();
     }
-    codes.send(tenant, module.name(), newMobile, SmsPurpose.PHONE_NEW, true);
-    codes.send(tenant, module.name(), account.phone(), SmsPurpose.PHONE_OLD, true);
+    codes.send(tenant, module.name(), newMobile, SmsPurpose.PHONE_NEW, true, client.forLimits());
+    codes.send(tenant, module.name(), account.phone(), SmsPurpose.PHONE_OLD, true, client.forLimits());
     return sent(newMobile);
   }
 
@@ -218,9 +226,8 @@ public class Registrations {
     return module;
   }
 
-  private static CodeSent sent(String mobile) {
-    SmsCodePolicy policy = SmsCodePolicy.STANDARD;
-    return new CodeSent(MobileNumbers.mask(mobile), policy.validity().toSeconds(), policy.sendInterval().toSeconds());
+  private CodeSent sent(String mobile) {
+    return new CodeSent(MobileNumbers.mask(mobile), SmsCodePolicy.STANDARD.validity().toSeconds(), limits.resendAfterSeconds());
   }
 
   static ProblemException numberTaken() {

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Judges a submitted code against the newest code sent (pure). Wrong tries count up to {@link
- * SmsCodePolicy#maxAttempts()}: the last allowed wrong try already answers {@link CodeVerdict#EXHAUSTED}.
+ * SmsCodePolicy#maxAttempts()}: the last allowed wrong try already answers {@link CodeVerdict#EXHAUSTED};
+ * afterwards the code is {@link CodeVerdict#LOCKED}, the right code included.
  */
 public final class CodeCheck {
 
@@ -21,7 +22,7 @@ public final class CodeCheck {
       return new Result(CodeVerdict.MISSING, stored == null ? 0 : stored.attempts(), 0);
     }
     if (stored.attempts() >= policy.maxAttempts()) {
-      return new Result(CodeVerdict.EXHAUSTED, stored.attempts(), 0);
+      return new Result(CodeVerdict.LOCKED, stored.attempts(), 0);
     }
     if (!now.isBefore(stored.expiresAt())) {
       return new Result(CodeVerdict.EXPIRED, stored.attempts(), 0);

@@ -10,6 +10,8 @@ public enum CodeVerdict {
   EXPIRED,
   /** Wrong code; tries remain. */
   WRONG,
-  /** Too many wrong tries: the code is dead, a new one must be requested. */
-  EXHAUSTED
+  /** This wrong try was the last one allowed: the code is now locked, a new one must be requested. */
+  EXHAUSTED,
+  /** The code was locked by earlier wrong tries: refused even when right, a new one must be requested. */
+  LOCKED
 }

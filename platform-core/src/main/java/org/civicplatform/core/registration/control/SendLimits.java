@@ -7,32 +7,27 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Whether one more code may be sent to a number, given when the number was sent codes before: at most
- * one per {@link SmsCodePolicy#sendInterval()} and {@link SmsCodePolicy#dailyLimit()} per rolling
- * {@link SmsCodePolicy#window()}. Pure: the times come from the shared database.
+ * Whether one more event (an SMS code sent, a sign-up tried) is allowed, given when the same subject (a
+ * number, a client address) had events before and the {@link Limit}s that hold for it: every limit
+ * must leave room. Pure: the times come from the shared database.
  */
 public final class SendLimits {
 
   private SendLimits() {}
 
   /**
-   * Empty when a code may be sent now; otherwise the whole seconds to wait (at least 1), i.e. the
-   * {@code Retry-After} value.
+   * Empty when one more event is allowed now; otherwise the whole seconds to wait (at least 1), i.e.
+   * the {@code Retry-After} value: the longest wait any limit asks for.
    */
-  public static OptionalLong retryAfter(Collection<Instant> earlierSends, Instant now, SmsCodePolicy policy) {
-    Instant windowStart = now.minus(policy.window());
-    List<Instant> inWindow =
-        earlierSends.stream().filter(t -> t.isAfter(windowStart)).sorted().toList();
+  public static OptionalLong retryAfter(Collection<Instant> earlier, Instant now, List<Limit> limits) {
     Instant allowedAt = now;
-    if (!inWindow.isEmpty()) {
-      Instant afterInterval = inWindow.get(inWindow.size() - 1).plus(policy.sendInterval());
-      if (afterInterval.isAfter(allowedAt)) {
-        allowedAt = afterInterval;
-      }
-      int excess = inWindow.size() - policy.dailyLimit();
+    for (Limit limit : limits) {
+      Instant windowStart = now.minus(limit.window());
+      List<Instant> inWindow = earlier.stream().filter(t -> t.isAfter(windowStart)).sorted().toList();
+      int excess = inWindow.size() - limit.count();
       if (excess >= 0) {
-        // the oldest sends must leave the window until only dailyLimit - 1 remain
-        Instant afterWindow = inWindow.get(excess).plus(policy.window());
+        // the oldest events must leave the window until only count - 1 remain
+        Instant afterWindow = inWindow.get(excess).plus(limit.window());
         if (afterWindow.isAfter(allowedAt)) {
           allowedAt = afterWindow;
         }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -27,8 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * SMS verification codes kept in PostgreSQL, so every node sees the same codes and counters. Sending
- * takes a per-number advisory lock, so two nodes cannot both pass the limits at once. Each method runs
- * in a transaction of its own: a wrong try is counted even when the request then fails.
+ * counts against the number's and the client address's {@link RequestLimits} under their advisory
+ * locks, so two nodes cannot both pass a limit at once. Each method runs in a transaction of its own: a
+ * wrong try is counted even when the request then fails.
  */
 @ApplicationScoped
 public class SmsCodes {
@@ -37,6 +37,7 @@ public class SmsCodes {
   DataSource dataSource;
 
   @Inject NotificationGateway gateway;
+  @Inject RequestLimits limits;
 
   @Inject
   @ConfigProperty(name = "platform.sms.code-pepper")
@@ -66,9 +67,21 @@ public class SmsCodes {
             "验证码错误，还可尝试" + remaining + "次。", "Wrong code; " + remaining + " tries left.");
         case EXHAUSTED -> throw new ProblemException("sms-code-attempts", 429,
             LocalizedText.of("尝试次数过多", "Too many tries"),
-            LocalizedText.of("验证码错误次数过多，已失效。请在" + retryAfterSeconds + "秒后重新获取验证码。",
-                "Too many wrong codes: this code is dead. Request a new one in " + retryAfterSeconds + " s."),
-            List.of(new Problem.InvalidField(field, "code.exhausted", "验证码已失效。", "The code is dead.")),
+            LocalizedText.of("验证码已连续输错" + SmsCodePolicy.STANDARD.maxAttempts() + "次，该验证码已失效。请在"
+                    + Limit.describeWait(retryAfterSeconds).zh() + "后重新获取验证码。",
+                "The code was wrong " + SmsCodePolicy.STANDARD.maxAttempts() + " times and is now locked. Request a new one in "
+                    + Limit.describeWait(retryAfterSeconds).en() + "."),
+            List.of(new Problem.InvalidField(field, "code.exhausted", "验证码错误次数过多，已失效。",
+                "Too many wrong tries: the code is locked.")),
+            retryAfterSeconds);
+        case LOCKED -> throw new ProblemException("sms-code-locked", 429,
+            LocalizedText.of("验证码已失效", "Code locked"),
+            LocalizedText.of("该验证码因输错次数过多已失效，即使输入正确也无法使用。请重新获取验证码"
+                    + (retryAfterSeconds > 1 ? "（" + Limit.describeWait(retryAfterSeconds).zh() + "后可获取）" : "") + "。",
+                "This code was locked after too many wrong tries and no longer works, even when right. Request a new code"
+                    + (retryAfterSeconds > 1 ? " (possible in " + Limit.describeWait(retryAfterSeconds).en() + ")" : "") + "."),
+            List.of(new Problem.InvalidField(field, "code.locked", "验证码已失效，请重新获取。",
+                "The code is locked: request a new one.")),
             retryAfterSeconds);
       }
     }
@@ -76,24 +89,29 @@ public class SmsCodes {
 
   /**
    * Sends a new code for {@code purpose} to {@code phone}, or answers 429 with {@code Retry-After} when
-   * the number had a code within 60 s or ten within 24 h. When {@code deliver} is false the send is
-   * counted but nothing is stored or sent (recovery for a number without an account: the answer must
-   * not tell).
+   * a limit of the number or of {@code clientAddress} (where the request came from) is reached. When
+   * {@code deliver} is false the send is counted but nothing is stored or sent (recovery for a number
+   * without an account: the answer must not tell).
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void send(String tenant, LocalizedText tenantName, String phone, SmsPurpose purpose, boolean deliver) {
+  public void send(String tenant, LocalizedText tenantName, String phone, SmsPurpose purpose, boolean deliver,
+      String clientAddress) {
     Instant now = clock.instant();
     try (Connection c = dataSource.getConnection()) {
-      lock(c, phone);
-      OptionalLong wait = SendLimits.retryAfter(sends(c, phone, now), now, policy);
+      limits.lock(c, LimitScope.SMS_NUMBER, phone);
+      OptionalLong wait = limits.retryAfter(c, LimitScope.SMS_NUMBER, phone, now);
       if (wait.isPresent()) {
-        throw tooOften(wait.getAsLong());
+        throw limits.tooOften(LimitScope.SMS_NUMBER, wait.getAsLong());
       }
-      try (PreparedStatement ps = c.prepareStatement("insert into sms_send (phone, sent_at) values (?, ?)")) {
-        ps.setString(1, phone);
-        ps.setObject(2, utc(now));
-        ps.executeUpdate();
+      if (clientAddress != null) {
+        limits.lock(c, LimitScope.SMS_ADDRESS, clientAddress);
+        wait = limits.retryAfter(c, LimitScope.SMS_ADDRESS, clientAddress, now);
+        if (wait.isPresent()) {
+          throw limits.tooOften(LimitScope.SMS_ADDRESS, wait.getAsLong());
+        }
+        limits.record(c, LimitScope.SMS_ADDRESS, clientAddress, now);
       }
+      limits.record(c, LimitScope.SMS_NUMBER, phone, now);
       if (!deliver) {
         return;
       }
@@ -177,43 +195,13 @@ public class SmsCodes {
         update(c, "update sms_code set attempts = ? where id = ?", result.attempts(), id);
       }
       long retryAfter = 0;
-      if (result.verdict() == CodeVerdict.EXHAUSTED) {
-        retryAfter = SendLimits.retryAfter(sends(c, phone, now), now, policy).orElse(1);
+      if (result.verdict() == CodeVerdict.EXHAUSTED || result.verdict() == CodeVerdict.LOCKED) {
+        retryAfter = limits.retryAfter(c, LimitScope.SMS_NUMBER, phone, now).orElse(1);
       }
       return new Checked(result.verdict(), result.remaining(), retryAfter);
     } catch (SQLException e) {
       throw new IllegalStateException("could not check an SMS code", e);
     }
-  }
-
-  static ProblemException tooOften(long seconds) {
-    return new ProblemException("sms-rate-limited", 429,
-        LocalizedText.of("操作过于频繁", "Too many requests"),
-        LocalizedText.of("该手机号获取验证码过于频繁（每60秒1次、每天最多10次），请在" + seconds + "秒后重试。",
-            "Too many codes for this number (one per 60 s, ten a day): try again in " + seconds + " s."),
-        List.of(), seconds);
-  }
-
-  private static void lock(Connection c, String phone) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(20, hashtext(?))")) {
-      ps.setString(1, phone);
-      ps.executeQuery().close();
-    }
-  }
-
-  private List<Instant> sends(Connection c, String phone, Instant now) throws SQLException {
-    List<Instant> times = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "select sent_at from sms_send where phone = ? and sent_at > ? order by sent_at")) {
-      ps.setString(1, phone);
-      ps.setObject(2, utc(now.minus(policy.window())));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          times.add(rs.getObject(1, OffsetDateTime.class).toInstant());
-        }
-      }
-    }
-    return times;
   }
 
   private static void update(Connection c, String sql, Object value, long id) throws SQLException {

@@ -53,8 +53,13 @@ class CodeCheckTest {
   }
 
   @Test
-  void afterFiveWrongTriesEvenTheRightCodeIsRefused() {
-    assertEquals(CodeVerdict.EXHAUSTED, CodeCheck.judge(stored("123456", 5), submitted("123456"), SENT.plusSeconds(10), POLICY).verdict());
+  void afterFiveWrongTriesEvenTheRightCodeIsRefusedAsLocked() {
+    assertEquals(CodeVerdict.LOCKED, CodeCheck.judge(stored("123456", 5), submitted("123456"), SENT.plusSeconds(10), POLICY).verdict());
+  }
+
+  @Test
+  void aLockedCodeStaysLockedAfterItsValidityToo() {
+    assertEquals(CodeVerdict.LOCKED, CodeCheck.judge(stored("123456", 5), submitted("123456"), SENT.plus(POLICY.validity()).plusSeconds(1), POLICY).verdict());
   }
 
   @Test

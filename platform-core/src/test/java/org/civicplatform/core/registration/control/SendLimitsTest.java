@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class SendLimitsTest {
 
-  static final SmsCodePolicy POLICY = SmsCodePolicy.STANDARD;
+  /** The shipped per-number limits: one code per 60 s, ten per 24 h. */
+  static final List<Limit> POLICY = Limit.parse("test", "1/60s,10/24h");
   static final Instant NOW = Instant.parse("2024-05-01T08:00:00Z");
 
   @Test
@@ -80,5 +81,26 @@ class SendLimitsTest {
       sends.add(NOW.minus(Duration.ofHours(i)));
     }
     return sends;
+  }
+
+  @Test
+  void anAddressWithTwentyCodesInTheLastHourWaitsUntilTheOldestIsAnHourOld() {
+    List<Limit> perAddress = Limit.parse("test", "20/1h,100/24h");
+    List<Instant> sends = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      sends.add(NOW.minusSeconds(60L * (i + 1))); // one a minute for the last 20 minutes
+    }
+    assertEquals(Duration.ofMinutes(40).toSeconds(), SendLimits.retryAfter(sends, NOW, perAddress).getAsLong());
+    assertTrue(SendLimits.retryAfter(sends.subList(0, 19), NOW, perAddress).isEmpty(), "nineteen leave room");
+  }
+
+  @Test
+  void theDailyLimitOfAnAddressHoldsWhenEveryHourStaysBelowItsOwn() {
+    List<Limit> perAddress = Limit.parse("test", "20/1h,100/24h");
+    List<Instant> sends = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      sends.add(NOW.minusSeconds(3600L * 20 * (i + 1) / 100)); // 100 spread over the last 20 hours: 5 an hour
+    }
+    assertEquals(Duration.ofHours(4).toSeconds(), SendLimits.retryAfter(sends, NOW, perAddress).getAsLong());
   }
 }
