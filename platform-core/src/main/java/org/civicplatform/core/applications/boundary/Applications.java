@@ -220,8 +220,7 @@ public class Applications {
     }
     if (errors.isEmpty()) {
       errors.addAll(org.civicplatform.core.applications.control.RequiredDocuments.missing(module.form().steps(), context,
-          documents.list(tenant, childId).stream().collect(java.util.stream.Collectors.groupingBy(
-              org.civicplatform.core.documents.boundary.Documents.DocumentView::slot, java.util.stream.Collectors.counting()))));
+          () -> documents.filesPerSlot(tenant, child))); // read only when an enforced slot applies
     }
     if (errors.isEmpty()) {
       errors.addAll(module.rules().validateForSubmission(context, today()));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.civicplatform.spi.form.Condition;
 import org.civicplatform.spi.form.DocumentSlot;
 import org.civicplatform.spi.form.FormSection;
@@ -28,12 +29,27 @@ public final class RequiredDocuments {
   /** One error per enforced, applicable slot without a file, named {@code step.slot}. */
   public static List<FieldError> missing(
       List<FormStep> steps, JsonObject application, Map<String, Long> filesPerSlot) {
+    return missing(steps, application, () -> filesPerSlot);
+  }
+
+  /**
+   * As {@link #missing(List, JsonObject, Map)}, counting the files (a query) only when an enforced slot
+   * applies, at most once: a form without one (Kunshan's) submits without reading the child's documents.
+   */
+  public static List<FieldError> missing(
+      List<FormStep> steps, JsonObject application, Supplier<Map<String, Long>> filesPerSlot) {
     List<FieldError> errors = new ArrayList<>();
+    Map<String, Long> files = null;
     for (FormStep step : steps) {
       JsonObject stepAnswers = application.get(step.id()) instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
       for (DocumentSlot slot : step.documentSlots()) {
-        if (!slot.enforced()
-            || filesPerSlot.getOrDefault(slot.id(), 0L) > 0 || !applies(slot.visibleWhen(), step, stepAnswers, application)) {
+        if (!slot.enforced() || !applies(slot.visibleWhen(), step, stepAnswers, application)) {
+          continue;
+        }
+        if (files == null) {
+          files = filesPerSlot.get();
+        }
+        if (files.getOrDefault(slot.id(), 0L) > 0) {
           continue;
         }
         errors.add(FieldError.of(step.id() + "." + slot.id(), "document.required",

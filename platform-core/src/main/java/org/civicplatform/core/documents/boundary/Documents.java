@@ -139,6 +139,21 @@ public class Documents {
     }
   }
 
+  /**
+   * How many files each slot of a child holds. The child is one {@link
+   * org.civicplatform.core.families.control.FamilyScope#child} answered, so already the caller's: no second
+   * family look-up (the submission's check of enforced slots).
+   */
+  @Transactional
+  public java.util.Map<String, Long> filesPerSlot(String tenant, Child child) {
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    em.createQuery("select d.slotId, count(d) from Document d where d.tenantId = :tenant and d.childId = :child"
+            + " group by d.slotId", Object[].class)
+        .setParameter("tenant", tenant).setParameter("child", child.id()).getResultList()
+        .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+    return counts;
+  }
+
   @Transactional
   public List<DocumentView> list(String tenant, UUID childId) {
     Family family = family(tenant);

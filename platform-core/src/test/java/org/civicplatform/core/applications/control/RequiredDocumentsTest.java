@@ -59,4 +59,25 @@ class RequiredDocumentsTest {
   void withoutARareCharacterNothingIsNeededAndUnenforcedSlotsAreNotChecked() {
     assertEquals(List.of(), RequiredDocuments.missing(STEPS, answers(false, false), Map.of()));
   }
+
+  @Test
+  void theFilesAreNotCountedWhenNoEnforcedSlotApplies() {
+    assertEquals(List.of(), RequiredDocuments.missing(STEPS, answers(false, false), () -> {
+      throw new AssertionError("counted the files although no enforced slot applies");
+    }));
+  }
+
+  @Test
+  void theFilesAreCountedOnceForSeveralApplicableSlots() {
+    java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
+    List<FormStep> twoSteps = List.of(STEPS.get(0), new FormStep("again", STEPS.get(0).title(), STEPS.get(0).sections(),
+        List.of(DocumentSlot.of("rareProof2", "户口本", "Household register", DocumentSlot.IMAGES, 1 << 20, 4, true)
+            .enforcedAtSubmission())));
+    List<FieldError> errors = RequiredDocuments.missing(twoSteps, answers(true, false), () -> {
+      counted.incrementAndGet();
+      return Map.of("rareProof", 1L);
+    });
+    assertEquals(1, counted.get());
+    assertEquals(List.of("again.rareProof2"), errors.stream().map(FieldError::field).toList());
+  }
 }
