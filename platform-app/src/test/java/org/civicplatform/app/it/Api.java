@@ -84,6 +84,19 @@ public final class Api {
     return send(builder.POST(HttpRequest.BodyPublishers.noBody()).build());
   }
 
+  /** POST of one file as multipart/form-data (part {@code file}), as the browser uploads into a document slot. */
+  public Answer upload(String path, String token, String fileName, byte[] content) throws IOException, InterruptedException {
+    String boundary = "----civic" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, token).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     var builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json, application/problem+json");

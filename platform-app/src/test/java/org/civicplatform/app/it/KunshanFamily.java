@@ -152,21 +152,10 @@ final class KunshanFamily {
 
   /** Uploads a file into a document slot of the child (multipart, as the browser does). */
   JsonObject upload(String app, String slot, String fileName, byte[] content) throws Exception {
-    String boundary = "----civic" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + content.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(content, 0, body, head.length, content.length);
-    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-    HttpRequest request = HttpRequest.newBuilder(api.uri("api/tenants/kunshan/children/" + childId(app) + "/documents/" + slot))
-        .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    assertEquals(201, response.statusCode(), slot + ": " + response.body());
-    return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+    Api.Answer uploaded = api.upload("api/tenants/kunshan/children/" + childId(app) + "/documents/" + slot, token,
+        fileName, content);
+    assertEquals(201, uploaded.status(), slot + ": " + uploaded.body());
+    return uploaded.object();
   }
 
   JsonObject submit(String app) throws Exception {

@@ -259,6 +259,11 @@ class ReviewIT {
         returned.getJsonArray("review").getJsonObject(0).getJsonArray("returnFields").getString(0), "the parent sees what to fix");
     assertEquals(200, api().put(app + "/steps/honours", parent, "{\"honour\": {\"hasHonour\": true, \"relation\": \"FATHER\","
         + " \"kind\": \"BRAVERY\", \"level\": \"COUNTY\", \"awardedOn\": \"2021-05-01\"}}").status());
+    Api.Answer withoutProof = api().postEmpty(app + "/submit", parent, "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(400, withoutProof.status(), "an honour needs its proof (seed 000 §3.6): " + withoutProof.body());
+    assertEquals("honours.honourProof", withoutProof.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(201, api().upload("api/tenants/kunshan/children/" + app.split("/")[4] + "/documents/honourProof", parent,
+        "见义勇为证书.pdf", DocumentsIT.pdf("Act of bravery 2021")).status());
     assertEquals(200, api().postEmpty(app + "/submit", parent, "Idempotency-Key", UUID.randomUUID().toString()).status());
     JsonObject second = task("ks-window-huaqiao", id, "window");
     assertEquals(2, second.getInt("submission"));

@@ -79,6 +79,9 @@ class ReviewerWorkbenchBrowserIT extends BrowserTest {
     assertEquals(201, uploaded.status(), uploaded.text());
     assertEquals(200, api.put(app + "/steps/honours", parent, "{\"honour\": {\"hasHonour\": true, \"relation\": \"FATHER\","
         + " \"kind\": \"BRAVERY\", \"level\": \"COUNTY\", \"awardedOn\": \"2021-05-01\"}}").status());
+    // an honour is submitted with its proof (the server refuses it without)
+    assertEquals(201, documents.upload(parent, app.split("/")[4], "honourProof", "见义勇为证书.pdf",
+        DocumentsIT.pdf("Act of bravery " + java.util.UUID.randomUUID())).status());
     assertEquals(200, api.postEmpty(app + "/submit", parent, "Idempotency-Key", java.util.UUID.randomUUID().toString()).status());
     JsonObject task = review.task(REVIEWER, applicationId, "window");
     assertNotNull(task, "the 花桥 window has the task");

@@ -111,7 +111,17 @@ class SimingApplicationIT {
     assertEquals(200, saved.status(), step + ": " + saved.body());
   }
 
+  /** Every step answered and the documents the seed marks * uploaded (the rental contract for 公租房/廉租房). */
   void fill(String app, String students, String guardians, String housing) throws Exception {
+    fillAnswers(app, students, guardians, housing);
+    String child = app.split("/")[4];
+    SimingFlow.uploadHouseholdDocuments(api(), parent(), child);
+    if (housing.contains("PUBLIC_RENTAL") || housing.contains("LOW_RENT")) {
+      assertEquals(201, SimingFlow.upload(api(), parent(), child, "rentalContract", "租房合同.png", SimingFlow.png()).status());
+    }
+  }
+
+  void fillAnswers(String app, String students, String guardians, String housing) throws Exception {
     saved(app, "household", "{\"status\": {\"status\": \"LOCAL\"}}");
     saved(app, "students", students);
     saved(app, "guardians", guardians);
@@ -356,6 +366,35 @@ class SimingApplicationIT {
     Api.Answer uploaded = SimingFlow.upload(api(), parent(), app.split("/")[4], "rareCharacterProof", "户口本.png", SimingFlow.png());
     assertEquals(201, uploaded.status(), uploaded.body());
     // The form error did not use the code up: the same code submits now.
+    Api.Answer submitted = api().post(app + "/submit", parent(),
+        "{\"confirmationCode\": \"" + SimingFlow.codeSentTo(api(), phone) + "\"}", "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(200, submitted.status(), submitted.body());
+  }
+
+  @Test
+  void aRegistrationWithoutItsHouseholdRegisterPagesBirthCertificateOrRentalContractIsRefusedNamingEachSlot()
+      throws Exception {
+    String id = registryChild("陈无证", "CHEN WU ZHENG", "2018-02-02", "M", JIALIAN);
+    String app = newChild("陈无证", id);
+    String phone = SimingFlow.newPhone();
+    fillAnswers(app, students(entry(id, "陈无证", "CHEN WU ZHENG", "2018-02-02", "M", JIALIAN, "jialian", "NON_COLLECTIVE", false)),
+        guardians(phone), RENTAL);
+    Api.Answer refused = SimingFlow.confirmedSubmit(api(), parent(), app, phone, null);
+    assertEquals(400, refused.status(), refused.body());
+    for (String[] slot : new String[][] {{"proof.householdFirstPage", "户口本首页"}, {"proof.childPage", "户口本学生本人页"},
+        {"proof.birthCertificate", "出生医学证明"}, {"housing.rentalContract", "租房合同"}}) {
+      assertTrue(error(refused, slot[0]).getString("message").contains(slot[1]), slot[0] + ": " + refused.body());
+    }
+    assertEquals("DRAFT", api().get(app, parent()).object().getString("status"), "nothing submitted");
+
+    String child = app.split("/")[4];
+    SimingFlow.uploadHouseholdDocuments(api(), parent(), child);
+    Api.Answer stillRefused = api().post(app + "/submit", parent(),
+        "{\"confirmationCode\": \"" + SimingFlow.codeSentTo(api(), phone) + "\"}", "Idempotency-Key", UUID.randomUUID().toString());
+    assertEquals(400, stillRefused.status(), stillRefused.body());
+    assertEquals(List.of("housing.rentalContract"), stillRefused.object().getJsonArray("errors").getValuesAs(JsonObject.class)
+        .stream().map(e -> e.getString("field")).toList(), "only the contract is still missing");
+    assertEquals(201, SimingFlow.upload(api(), parent(), child, "rentalContract", "租房合同.png", SimingFlow.png()).status());
     Api.Answer submitted = api().post(app + "/submit", parent(),
         "{\"confirmationCode\": \"" + SimingFlow.codeSentTo(api(), phone) + "\"}", "Idempotency-Key", UUID.randomUUID().toString());
     assertEquals(200, submitted.status(), submitted.body());

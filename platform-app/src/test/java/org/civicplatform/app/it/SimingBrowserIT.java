@@ -151,6 +151,12 @@ class SimingBrowserIT extends BrowserTest {
     page.click("#save-next");
 
     page.waitForURL(Pattern.compile(".*/step/proof$"));
+    // the household register's first page, the child's page and the birth certificate are marked *: uploaded here
+    for (String slot : new String[] {"householdFirstPage", "childPage", "birthCertificate"}) {
+      page.setInputFiles("#doc-" + slot + "-input",
+          new com.microsoft.playwright.options.FilePayload(slot + ".png", "image/png", SimingFlow.png()));
+      assertThat(page.locator("#doc-" + slot + "-list li.doc")).hasCount(1);
+    }
     page.fill("#f-proof-notes-familyNotes", "双胞胎，随父母居住。");
     page.click("#save-next");
 
@@ -244,6 +250,9 @@ class SimingBrowserIT extends BrowserTest {
       Api.Answer saved = api.put(app + "/steps/" + step[0], parent, step[1]);
       assertTrue(saved.status() == 200, step[0] + ": " + saved.body());
     }
+    String childId = child.object().getString("id");
+    SimingFlow.uploadHouseholdDocuments(api, parent, childId);
+    assertTrue(SimingFlow.upload(api, parent, childId, "rentalContract", "租房合同.png", SimingFlow.png()).status() == 201);
     Api.Answer submitted = SimingFlow.confirmedSubmit(api, parent, app, phone, null);
     assertTrue(submitted.status() == 200, submitted.body());
     String applicationId = submitted.object().getString("id");

@@ -72,17 +72,19 @@ final class SimingFlow {
   /** Uploads one file into a slot of the child's documents (multipart, as the browser would). */
   static Api.Answer upload(Api api, String token, String childId, String slot, String fileName, byte[] content)
       throws Exception {
-    String boundary = "----siming" + UUID.randomUUID();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(api.uri("api/tenants/siming/children/" + childId + "/documents/" + slot))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    return new Api.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    return api.upload("api/tenants/siming/children/" + childId + "/documents/" + slot, token, fileName, content);
+  }
+
+  /**
+   * The household-register pages and the birth certificate every Siming registration needs (二(4): 户口本首页,
+   * 本人页, 出生医学证明, marked * and refused at submission without them).
+   */
+  static void uploadHouseholdDocuments(Api api, String token, String childId) throws Exception {
+    for (String[] slot : new String[][] {{"householdFirstPage", "户口本首页.png"}, {"childPage", "户口本本人页.png"},
+        {"birthCertificate", "出生医学证明.png"}}) {
+      Api.Answer uploaded = upload(api, token, childId, slot[0], slot[1], png());
+      assertEquals(201, uploaded.status(), slot[0] + ": " + uploaded.body());
+    }
   }
 
   /** A small PNG photo of a household-register page (a drawn rectangle is enough for the content checks). */

@@ -12,11 +12,10 @@ import org.civicplatform.spi.LocalizedText;
  * @param mediaTypes allowed detected media types (e.g. {@code image/jpeg}, {@code application/pdf})
  * @param maxBytes largest accepted file
  * @param maxFiles how many files the slot holds
- * @param required whether a submission needs at least one file here (when visible)
+ * @param required whether a submission needs at least one file here when the slot applies: the server
+ *     refuses a submission without one (a 400 problem naming {@code step.slot}), the browser marks it *
  * @param visibleWhen when the slot applies
  * @param textChecks checks on the text extracted from the file (PDF), may be empty
- * @param enforced whether the server itself refuses a submission without a file here when the slot
- *     applies (a 400 problem naming {@code step.slot}); otherwise {@code required} is not checked by the server
  */
 public record DocumentSlot(
     String id,
@@ -26,8 +25,7 @@ public record DocumentSlot(
     int maxFiles,
     boolean required,
     Condition visibleWhen,
-    Set<TextCheck> textChecks,
-    boolean enforced) {
+    Set<TextCheck> textChecks) {
 
   public static final Set<String> IMAGES = Set.of("image/jpeg", "image/png");
   public static final Set<String> PDF = Set.of("application/pdf");
@@ -45,21 +43,16 @@ public record DocumentSlot(
       String id, String zh, String en, Set<String> types, long maxBytes, int maxFiles,
       boolean required) {
     return new DocumentSlot(
-        id, LocalizedText.of(zh, en), types, maxBytes, maxFiles, required, null, Set.of(), false);
+        id, LocalizedText.of(zh, en), types, maxBytes, maxFiles, required, null, Set.of());
   }
 
   public DocumentSlot when(Condition c) {
-    return new DocumentSlot(id, label, mediaTypes, maxBytes, maxFiles, required, c, textChecks, enforced);
-  }
-
-  /** Required, and checked by the server at submission whenever the slot applies. */
-  public DocumentSlot enforcedAtSubmission() {
-    return new DocumentSlot(id, label, mediaTypes, maxBytes, maxFiles, true, visibleWhen, textChecks, true);
+    return new DocumentSlot(id, label, mediaTypes, maxBytes, maxFiles, required, c, textChecks);
   }
 
   public DocumentSlot check(TextCheck check) {
     var checks = new java.util.HashSet<>(textChecks);
     checks.add(check);
-    return new DocumentSlot(id, label, mediaTypes, maxBytes, maxFiles, required, visibleWhen, checks, enforced);
+    return new DocumentSlot(id, label, mediaTypes, maxBytes, maxFiles, required, visibleWhen, checks);
   }
 }

@@ -77,8 +77,7 @@ public final class SimingForm {
         List.of(
             DocumentSlot.of("rareCharacterProof", "户口本学生本人页（生僻字）", "Child's household-register page (rare character)",
                     DocumentSlot.IMAGES, 10 * MB, 4, true)
-                .when(rare)
-                .enforcedAtSubmission()));
+                .when(rare)));
   }
 
   private static FormStep guardians() {

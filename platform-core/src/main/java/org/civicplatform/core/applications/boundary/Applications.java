@@ -220,7 +220,7 @@ public class Applications {
     }
     if (errors.isEmpty()) {
       errors.addAll(org.civicplatform.core.applications.control.RequiredDocuments.missing(module.form().steps(), context,
-          () -> documents.filesPerSlot(tenant, child))); // read only when an enforced slot applies
+          () -> documents.filesPerSlot(tenant, child))); // read only when a required slot applies
     }
     if (errors.isEmpty()) {
       errors.addAll(module.rules().validateForSubmission(context, today()));

@@ -15,26 +15,24 @@ import org.civicplatform.spi.form.FormStep;
 import org.civicplatform.spi.rules.FieldError;
 
 /**
- * The uploads the server insists on at submission: a document slot declared {@link
- * DocumentSlot#enforcedAtSubmission()} must hold at least one file whenever it applies (e.g. 姓名有生僻字 →
- * 户口本学生本人页). A condition on a field of a repeatable section holds when it holds for any entry (one
- * twin with a rare character is enough).
- *
- * <p>Other required slots are not checked by the server (existing flows submit without them).
+ * The uploads the server insists on at submission: every {@link DocumentSlot#required() required} slot
+ * must hold at least one file whenever it applies (e.g. 姓名有生僻字 → 户口本学生本人页, 有学历 → 学历证书,
+ * 有先进典型 → 先进典型证明材料): what the browser marks with * is a rule of the server too. A condition on a
+ * field of a repeatable section holds when it holds for any entry (one twin with a rare character is enough).
  */
 public final class RequiredDocuments {
 
   private RequiredDocuments() {}
 
-  /** One error per enforced, applicable slot without a file, named {@code step.slot}. */
+  /** One error per required, applicable slot without a file, named {@code step.slot}. */
   public static List<FieldError> missing(
       List<FormStep> steps, JsonObject application, Map<String, Long> filesPerSlot) {
     return missing(steps, application, () -> filesPerSlot);
   }
 
   /**
-   * As {@link #missing(List, JsonObject, Map)}, counting the files (a query) only when an enforced slot
-   * applies, at most once: a form without one (Kunshan's) submits without reading the child's documents.
+   * As {@link #missing(List, JsonObject, Map)}, counting the files (a query) only when a required slot
+   * applies, at most once: an application without one submits without reading the child's documents.
    */
   public static List<FieldError> missing(
       List<FormStep> steps, JsonObject application, Supplier<Map<String, Long>> filesPerSlot) {
@@ -43,7 +41,7 @@ public final class RequiredDocuments {
     for (FormStep step : steps) {
       JsonObject stepAnswers = application.get(step.id()) instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
       for (DocumentSlot slot : step.documentSlots()) {
-        if (!slot.enforced() || !applies(slot.visibleWhen(), step, stepAnswers, application)) {
+        if (!slot.required() || !applies(slot.visibleWhen(), step, stepAnswers, application)) {
           continue;
         }
         if (files == null) {

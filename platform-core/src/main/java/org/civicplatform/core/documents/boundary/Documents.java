@@ -142,7 +142,7 @@ public class Documents {
   /**
    * How many files each slot of a child holds. The child is one {@link
    * org.civicplatform.core.families.control.FamilyScope#child} answered, so already the caller's: no second
-   * family look-up (the submission's check of enforced slots).
+   * family look-up (the submission's check of required slots).
    */
   @Transactional
   public java.util.Map<String, Long> filesPerSlot(String tenant, Child child) {

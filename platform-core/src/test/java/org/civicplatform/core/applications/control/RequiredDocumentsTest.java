@@ -31,9 +31,14 @@ class RequiredDocumentsTest {
               .repeatable(4)),
       List.of(
           DocumentSlot.of("rareProof", "户口本学生本人页", "Household-register page", DocumentSlot.IMAGES, 1 << 20, 4, true)
-              .when(RARE).enforcedAtSubmission(),
-          // Required but not enforced: not checked by the server.
-          DocumentSlot.of("birthCertificate", "出生医学证明", "Birth certificate", DocumentSlot.IMAGES, 1 << 20, 4, true))));
+              .when(RARE),
+          // Optional: never checked.
+          DocumentSlot.of("otherMaterial", "其他材料", "Other material", DocumentSlot.IMAGES, 1 << 20, 4, false))));
+
+  /** A step whose required slot applies always (e.g. 户口本首页): the browser marks it *, the server refuses without it. */
+  static final List<FormStep> ALWAYS = List.of(new FormStep("documents", LocalizedText.of("证明材料", "Documents"),
+      List.of(FormSection.of("note", LocalizedText.of("说明", "Note"), optional("remark", "备注", "Remark", TEXT))),
+      List.of(DocumentSlot.of("birthCertificate", "出生医学证明", "Birth certificate", DocumentSlot.IMAGES, 1 << 20, 4, true))));
 
   static JsonObject answers(boolean first, boolean second) {
     return Json.createReader(new StringReader("""
@@ -42,7 +47,7 @@ class RequiredDocumentsTest {
   }
 
   @Test
-  void aTwinWithARareCharacterNeedsTheEnforcedSlotFilledNamedStepDotSlotInBothLanguages() {
+  void aTwinWithARareCharacterNeedsTheRequiredSlotFilledNamedStepDotSlotInBothLanguages() {
     List<FieldError> errors = RequiredDocuments.missing(STEPS, answers(false, true), Map.of());
     assertEquals(1, errors.size(), errors.toString());
     assertEquals("students.rareProof", errors.get(0).field());
@@ -56,14 +61,22 @@ class RequiredDocumentsTest {
   }
 
   @Test
-  void withoutARareCharacterNothingIsNeededAndUnenforcedSlotsAreNotChecked() {
+  void withoutARareCharacterNothingIsNeededAndOptionalSlotsAreNeverChecked() {
     assertEquals(List.of(), RequiredDocuments.missing(STEPS, answers(false, false), Map.of()));
   }
 
   @Test
-  void theFilesAreNotCountedWhenNoEnforcedSlotApplies() {
+  void aRequiredSlotWithoutAConditionIsRefusedEmptyAndSatisfiedByOneFile() {
+    JsonObject none = Json.createObjectBuilder().build();
+    assertEquals(List.of("documents.birthCertificate"),
+        RequiredDocuments.missing(ALWAYS, none, Map.of()).stream().map(FieldError::field).toList());
+    assertEquals(List.of(), RequiredDocuments.missing(ALWAYS, none, Map.of("birthCertificate", 1L)));
+  }
+
+  @Test
+  void theFilesAreNotCountedWhenNoRequiredSlotApplies() {
     assertEquals(List.of(), RequiredDocuments.missing(STEPS, answers(false, false), () -> {
-      throw new AssertionError("counted the files although no enforced slot applies");
+      throw new AssertionError("counted the files although no required slot applies");
     }));
   }
 
@@ -71,8 +84,7 @@ class RequiredDocumentsTest {
   void theFilesAreCountedOnceForSeveralApplicableSlots() {
     java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
     List<FormStep> twoSteps = List.of(STEPS.get(0), new FormStep("again", STEPS.get(0).title(), STEPS.get(0).sections(),
-        List.of(DocumentSlot.of("rareProof2", "户口本", "Household register", DocumentSlot.IMAGES, 1 << 20, 4, true)
-            .enforcedAtSubmission())));
+        List.of(DocumentSlot.of("rareProof2", "户口本", "Household register", DocumentSlot.IMAGES, 1 << 20, 4, true))));
     List<FieldError> errors = RequiredDocuments.missing(twoSteps, answers(true, false), () -> {
       counted.incrementAndGet();
       return Map.of("rareProof", 1L);
