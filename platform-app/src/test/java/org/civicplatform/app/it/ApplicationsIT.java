@@ -8,6 +8,7 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civicplatform.spi.rules.checks.IdNumbers;
@@ -100,6 +101,38 @@ class ApplicationsIT {
     assertEquals(400, refused.status(), refused.body());
     assertEquals("family.guardian1.phone", refused.object().getJsonArray("errors").getJsonObject(0).getString("field"));
     assertEquals(404, api().get(app, token).status(), "no application was created by the refused step");
+  }
+
+  @Test
+  void theFamilyStepRefusesABirthDateTheIdNumberContradictsAndGuardiansWhoAreNotTwoOtherPeople() throws Exception {
+    String token = token("13800000002");
+    String app = newChild(token);
+    String good = family("13800000002");
+    String student = validId("20180301");
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    // seed 000 §3.3: the ID number encodes 2018-03-01; 2018-04-15 typed beside it
+    cases.put("family.student.birthDate", good.replace("\"birthDate\": \"2018-03-01\"", "\"birthDate\": \"2018-04-15\""));
+    cases.put("family.guardian2.idNumber", good.replace("\"guardian2\": {\"relation\": \"NONE\"}",
+        "\"guardian2\": {\"relation\": \"MOTHER\", \"name\": \"李芳\", \"phone\": \"13900000009\", \"idType\": \"MAINLAND_ID\","
+            + " \"idNumber\": \"" + GUARDIAN_ID + "\", \"householdAddress\": \"安徽省合肥市\", \"currentAddress\": \"花桥镇\", \"district\": \"hq\"}"));
+    cases.put("family.guardian2.relation", good.replace("\"guardian2\": {\"relation\": \"NONE\"}",
+        "\"guardian2\": {\"relation\": \"FATHER\", \"name\": \"李军\", \"phone\": \"13900000009\", \"idType\": \"MAINLAND_ID\","
+            + " \"idNumber\": \"" + validId("19860101") + "\", \"householdAddress\": \"安徽省合肥市\", \"currentAddress\": \"花桥镇\", \"district\": \"hq\"}"));
+    String studentsOwn = good.replaceFirst("\"idNumber\": \"[0-9X]{18}\"", "\"idNumber\": \"" + student + "\"");
+    cases.put("family.guardian1.idNumber", studentsOwn.replace(GUARDIAN_ID, student));
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Api.Answer refused = api().put(app + "/steps/family", token, c.getValue());
+      assertEquals(400, refused.status(), c.getKey() + ": " + refused.body());
+      assertEquals(List.of(c.getKey()), refused.object().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+          .map(e -> e.getString("field")).toList(), refused.body());
+    }
+    assertEquals(404, api().get(app, token).status(), "nothing was stored");
+    assertEquals(200, api().put(app + "/steps/family", token, good).status());
+    Api.Answer unknown = api().put(app + "/steps/subject", token, OTHER_STEPS.get("subject").replace("guardian1", "guardian3"));
+    assertEquals(400, unknown.status(), unknown.body());
+    assertEquals("subject.subject.guardian", unknown.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+    Api.Answer absent = api().put(app + "/steps/subject", token, OTHER_STEPS.get("subject").replace("guardian1", "guardian2"));
+    assertEquals(400, absent.status(), "guardian two is 无 in this family: " + absent.body());
   }
 
   @Test

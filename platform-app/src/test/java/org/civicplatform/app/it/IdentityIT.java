@@ -372,6 +372,24 @@ class IdentityIT {
   }
 
   @Test
+  void aPhoneChangeToAnotherFamilysLoginNumberIsRefusedBeforeAnyCodeIsSentToThatFamily() throws Exception {
+    String mobile = freshMobile();
+    register(mobile);
+    String token = Api.token(keycloak(), mobile, PASSWORD);
+    String other = freshMobile();
+    register(other);
+    // 13800000001: a demo family's login (a Keycloak user of the realm); other: a family registered through the API
+    for (String taken : List.of("13800000001", other)) {
+      int before = ((JsonArray) api().get("api/dev/sms-outbox?mobile=" + taken, null).json()).size();
+      Api.Answer refused = post("api/tenants/kunshan/accounts/phone/sms-codes", token, "{\"newMobile\":\"" + taken + "\"}");
+      assertEquals(409, refused.status(), taken + ": " + refused.body());
+      assertEquals("urn:civic:problem:mobile-already-registered", refused.object().getString("type"));
+      assertEquals(before, ((JsonArray) api().get("api/dev/sms-outbox?mobile=" + taken, null).json()).size(),
+          "nothing sent to " + taken);
+    }
+  }
+
+  @Test
   void withUsernamesFixedByTheRealmAPhoneChangeIsRefusedClearlyAndChangesNothing() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeFalse(realmAllowsUsernameChanges());
     String mobile = freshMobile();

@@ -80,6 +80,14 @@ public class KunshanRules implements ApplicationRules {
     List<FieldError> errors = new ArrayList<>();
     if ("family".equals(stepId)) {
       JsonObject student = normalised.getJsonObject("student");
+      if (student != null && "MAINLAND_ID".equals(student.getString("idType", "MAINLAND_ID"))
+          && student.get("idNumber") instanceof JsonString id) {
+        errors.addAll(org.civicplatform.spi.rules.checks.IdNumbers.contradictions("family.student.", id.getString(),
+            student.get("birthDate") instanceof JsonString b ? b.getString() : null));
+      }
+      errors.addAll(org.civicplatform.spi.rules.checks.Guardians.check("family", object(normalised, "guardian1"),
+          object(normalised, "guardian2"), student != null && student.get("idNumber") instanceof JsonString id
+              ? List.of(id.getString()) : List.of()));
       if (student != null && student.containsKey("hasSchoolRecord")
           && student.get("hasSchoolRecord") == JsonValue.TRUE
           && "PRIMARY".equals(stage(application))) {
@@ -236,6 +244,10 @@ public class KunshanRules implements ApplicationRules {
             && guardian.get("phone") instanceof JsonString phone
         ? Optional.of(phone.getString())
         : Optional.empty();
+  }
+
+  static JsonObject object(JsonObject parent, String key) {
+    return parent.get(key) instanceof JsonObject o ? o : null;
   }
 
   static String stage(JsonObject application) {

@@ -60,6 +60,24 @@ public class SimingRules implements ApplicationRules {
       }
       return stepAnswers;
     }
+    if ("guardians".equals(stepId)) {
+      List<String> children = new ArrayList<>();
+      if (application.get("students") instanceof JsonObject students
+          && students.get("student") instanceof jakarta.json.JsonArray entries) {
+        for (JsonValue entry : entries) {
+          if (entry instanceof JsonObject child && child.get("idNumber") instanceof JsonString id) {
+            children.add(id.getString());
+          }
+        }
+      }
+      List<FieldError> errors = org.civicplatform.spi.rules.checks.Guardians.check("guardians",
+          stepAnswers.get("guardian1") instanceof JsonObject g1 ? g1 : null,
+          stepAnswers.get("guardian2") instanceof JsonObject g2 ? g2 : null, children);
+      if (!errors.isEmpty()) {
+        throw new org.civicplatform.spi.rules.RuleViolation(errors);
+      }
+      return stepAnswers;
+    }
     if (!"housing".equals(stepId) || !(stepAnswers.get("housing") instanceof JsonObject housing)) {
       return stepAnswers;
     }

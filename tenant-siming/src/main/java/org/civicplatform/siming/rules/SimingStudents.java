@@ -37,6 +37,7 @@ final class SimingStudents {
               "该身份证号已在本次登记中填写。", "This ID number is already in this registration."));
         }
         seen.add(key);
+        errors.addAll(IdNumbers.contradictions(path, id, text(student, "birthDate")));
         Optional<LocalDate> birth = IdNumbers.birthDate(id);
         if (birth.isPresent() && !SchoolAge.eligibleForPrimary(birth.get(), schoolYear)) {
           errors.add(SimingRules.MESSAGES.error(path + "idNumber", "child.too-young", name,

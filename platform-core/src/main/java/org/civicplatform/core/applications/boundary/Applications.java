@@ -215,8 +215,18 @@ public class Applications {
             "Fill in and save “" + step.title().en() + "” first."));
         continue;
       }
-      errors.addAll(FormValidator.validate(step, saved, context, parentsToday()).errors());
-      errors.addAll(ReferenceFields.unknown(step, saved, reference));
+      List<FieldError> stepErrors = new ArrayList<>(FormValidator.validate(step, saved, context, parentsToday()).errors());
+      stepErrors.addAll(ReferenceFields.unknown(step, saved, reference));
+      if (stepErrors.isEmpty()) {
+        try {
+          // the tenant's step rules again, over the whole application as it is now: a later step's change
+          // (another child's ID number, guardian two removed) can break what an earlier save passed
+          module.rules().validateStep(step.id(), saved, context, today());
+        } catch (RuleViolation e) {
+          stepErrors.addAll(e.errors());
+        }
+      }
+      errors.addAll(stepErrors);
     }
     if (errors.isEmpty()) {
       errors.addAll(org.civicplatform.core.applications.control.RequiredDocuments.missing(module.form().steps(), context,

@@ -121,9 +121,44 @@ public final class FormValidator {
         }
         continue;
       }
-      check(field, fieldPath, value, entry, today, errors).ifPresent(v -> out.add(field.id(), v));
+      Optional<JsonValue> checked = check(field, fieldPath, value, entry, today, errors);
+      if (checked.isPresent() && field.type() == FieldType.FAMILY_MEMBER
+          && !familyMembers(field.source(), stepId, stepAnswers, application).contains(plain(checked.get()))) {
+        errors.add(error(fieldPath, "family-member.unknown", "请从家庭成员中选择“" + field.label().zh() + "”。",
+            "Choose “" + field.label().en() + "” from the family's members."));
+        continue;
+      }
+      checked.ifPresent(v -> out.add(field.id(), v));
     }
     return out.build();
+  }
+
+  /**
+   * The codes a FAMILY_MEMBER field may hold, as the wizard offers them: each guardian section
+   * ({@code guardian1}, {@code guardian2} …) whose relation is not NONE; with source FAMILY also
+   * {@code student} and each entry of a list section ({@code members1}, {@code members2} …).
+   */
+  static Set<String> familyMembers(String source, String stepId, JsonObject stepAnswers, JsonObject application) {
+    Set<String> found = new java.util.HashSet<>();
+    java.util.Map<String, JsonValue> steps = new java.util.LinkedHashMap<>(application == null ? JsonValue.EMPTY_JSON_OBJECT : application);
+    steps.put(stepId, stepAnswers);
+    for (JsonValue step : steps.values()) {
+      if (!(step instanceof JsonObject sections)) {
+        continue;
+      }
+      sections.forEach((id, section) -> {
+        if (id.matches("guardian\\d") && section instanceof JsonObject g && !"NONE".equals(g.getString("relation", ""))) {
+          found.add(id);
+        } else if ("FAMILY".equals(source) && "student".equals(id) && section instanceof JsonObject) {
+          found.add(id);
+        } else if ("FAMILY".equals(source) && section instanceof JsonArray list) {
+          for (int i = 1; i <= list.size(); i++) {
+            found.add(id + i);
+          }
+        }
+      });
+    }
+    return found;
   }
 
   static boolean isBlank(JsonValue value) {

@@ -173,7 +173,9 @@ public class Registrations {
     if (newMobile.equals(account.phone())) {
       throw ProblemException.invalid("newMobile", "mobile.same", "新手机号与当前手机号相同。", "The new number is the current one.");
     }
-    if (accounts.byPhone(newMobile).isPresent()) {
+    // another family's login number (an account row, or a Keycloak user of that name without one, such as an
+    // account made by an administrator): refused before anything is sent to that family's phone
+    if (numberInUse(newMobile)) {
       throw numberTaken();
     }
     codes.send(tenant, module.name(), newMobile, SmsPurpose.PHONE_NEW, true, client.forLimits());
@@ -191,7 +193,7 @@ public class Registrations {
     throwIfAny(errors);
     codes.check(account.phone(), SmsPurpose.PHONE_OLD, oldCode).orThrow("oldCode");
     codes.check(newMobile, SmsPurpose.PHONE_NEW, newCode).orThrow("newCode");
-    if (!accounts.changePhone(account.userId(), newMobile, clock.instant())) {
+    if (numberInUse(newMobile) || !accounts.changePhone(account.userId(), newMobile, clock.instant())) {
       throw numberTaken();
     }
     try {
@@ -205,6 +207,11 @@ public class Registrations {
     gateway.send(new SmsMessage(tenant, account.phone(), "phone-changed", text));
     gateway.send(new SmsMessage(tenant, newMobile, "phone-changed", text));
     return new AccountView(newMobile, account.registrationNumber(), newMobile);
+  }
+
+  /** Whether a mobile number is someone's login: an account row of any tenant or a Keycloak username. */
+  private boolean numberInUse(String mobile) {
+    return accounts.byPhone(mobile).isPresent() || IdentityUnavailable.guard(() -> keycloak.idOf(mobile)).isPresent();
   }
 
   /** The caller's own registered account in the tenant (404 when they registered elsewhere or not at all). */

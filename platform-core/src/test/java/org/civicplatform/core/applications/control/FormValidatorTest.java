@@ -134,4 +134,34 @@ class FormValidatorTest {
     assertFalse(withFather.valid());
     assertTrue(withoutFather.valid());
   }
+
+  static final FormStep SUBJECT = new FormStep("subject", LocalizedText.of("积分主体", "Subject"), List.of(
+      FormSection.of("subject", LocalizedText.of("积分主体", "Subject"),
+          required("guardian", "积分主体", "Points subject", FAMILY_MEMBER).source("GUARDIANS")),
+      FormSection.of("property", LocalizedText.of("房产", "Property"),
+          optional("owner", "所有权人", "Owner", FAMILY_MEMBER).source("FAMILY"))), List.of());
+
+  static final JsonObject FAMILY = json("""
+      {'family': {'student': {'name': '王小明'}, 'guardian1': {'relation': 'FATHER'}, 'guardian2': {'relation': 'NONE'}},
+       'housing': {'members': [{'name': '王小红'}]}}""");
+
+  @Test
+  void aFamilyMemberIsOneTheApplicationHasNotAnyCode() {
+    assertTrue(FormValidator.validate(SUBJECT, json("{'subject': {'guardian': 'guardian1'}}"), FAMILY, TODAY).valid());
+    for (String unknown : List.of("guardian3", "guardian2", "student", "members1", "anyone")) {
+      var result = FormValidator.validate(SUBJECT, json("{'subject': {'guardian': '" + unknown + "'}}"), FAMILY, TODAY);
+      assertEquals(List.of("subject.subject.guardian"), result.errors().stream().map(e -> e.field()).toList(), unknown);
+      assertEquals("family-member.unknown", result.errors().get(0).code());
+    }
+  }
+
+  @Test
+  void aFamilySourceAlsoOffersTheStudentAndEachListedMember() {
+    for (String owner : List.of("guardian1", "student", "members1")) {
+      assertTrue(FormValidator.validate(SUBJECT,
+          json("{'subject': {'guardian': 'guardian1'}, 'property': {'owner': '" + owner + "'}}"), FAMILY, TODAY).valid(), owner);
+    }
+    assertFalse(FormValidator.validate(SUBJECT,
+        json("{'subject': {'guardian': 'guardian1'}, 'property': {'owner': 'members2'}}"), FAMILY, TODAY).valid());
+  }
 }

@@ -96,6 +96,24 @@ public final class IdNumbers {
     return isValid(raw) ? parseBirthDate(normalise(raw)) : Optional.empty();
   }
 
+  /**
+   * What a parent typed beside a valid mainland number and the number contradict: a birth date other than
+   * the number's ({@code <prefix>birthDate}). Blank or malformed dates, and numbers that are not valid, give
+   * nothing here (their own checks name them). The gender is left to review: fixtures and registries disagree
+   * on it more often than people do.
+   */
+  public static java.util.List<org.civicplatform.spi.rules.FieldError> contradictions(
+      String prefix, String idNumber, String birthDate) {
+    java.util.List<org.civicplatform.spi.rules.FieldError> errors = new java.util.ArrayList<>();
+    Optional<LocalDate> born = birthDate(idNumber);
+    if (born.isPresent() && birthDate != null && !birthDate.isBlank() && !born.get().toString().equals(birthDate.strip())) {
+      errors.add(org.civicplatform.spi.rules.FieldError.of(prefix + "birthDate", "birth-date.id-mismatch",
+          "出生日期与身份证号码不一致：身份证号码中的出生日期为 " + born.get() + "。",
+          "The date of birth does not match the ID number, which records " + born.get() + "."));
+    }
+    return errors;
+  }
+
   /** The gender recorded by the 17th digit of a {@link #isValid valid} number, else empty. */
   public static Optional<Gender> gender(String raw) {
     if (!isValid(raw)) {

@@ -69,4 +69,16 @@ class IdNumberDetailsTest {
   void normalisesBySpacesRemovedAndUpperCaseX() {
     assertEquals("11010519491231002X", IdNumbers.normalise(" 110105\u300019491231002x "));
   }
+
+  @Test
+  void aTypedBirthDateOtherThanTheNumbersIsNamedWithTheNumbersDate() {
+    String id = "320583201803150015";
+    var errors = IdNumbers.contradictions("family.student.", id, "2018-04-15");
+    assertEquals(1, errors.size());
+    assertEquals("family.student.birthDate", errors.get(0).field());
+    assertTrue(errors.get(0).message().zh().contains("2018-03-15"), errors.toString());
+    assertEquals(java.util.List.of(), IdNumbers.contradictions("p.", id, "2018-03-15"));
+    assertEquals(java.util.List.of(), IdNumbers.contradictions("p.", id, null));
+    assertEquals(java.util.List.of(), IdNumbers.contradictions("p.", "not a number", "2018-04-15"));
+  }
 }
