@@ -13,6 +13,13 @@ public final class PasswordRules {
   static final int MIN = 8;
   static final int MAX = 64;
 
+  /**
+   * The same rule as Keycloak states it in both realm files (checked by {@code PasswordPolicyTest}); the
+   * hints in the portal and the admin console say it in words.
+   */
+  public static final String KEYCLOAK_POLICY = "length(8) and digits(1) and lowerCase(1) and upperCase(1)"
+      + " and specialChars(1) and notUsername(undefined) and passwordHistory(3)";
+
   private PasswordRules() {}
 
   public static List<Problem.InvalidField> check(String field, String password, String username) {
