@@ -115,7 +115,7 @@ function departmentName(code) {
 /** 审核工作台: the queue. */
 export async function queueView(main) {
   const user = await currentUser();
-  if (!user.roles?.includes('reviewer') && !user.roles?.includes('tenant-admin') && !user.roles?.includes('platform-admin')) {
+  if (!user.roles?.includes('reviewer') && !user.roles?.includes('tenant-admin')) {
     show(main, h('h1', {}, t('review.heading')), h('p', { class: 'alert warn', role: 'alert' }, t('review.notReviewer')));
     return;
   }

@@ -339,6 +339,25 @@ class ReviewIT {
   }
 
   @Test
+  void thePlatformAdministratorOperatesThePlatformButCannotReadClaimOrAllocateATenantsCases() throws Exception {
+    String app = submittedApplication();
+    JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");
+    String admin = token("platform-admin");
+    assertEquals(403, api().get("api/review/tasks?size=10", admin).status(), "no review queue");
+    assertEquals(403, api().get("api/review/tasks/" + window.getString("id"), admin).status(), "no case file");
+    assertEquals(403, api().postEmpty("api/review/tasks/" + window.getString("id") + "/claim", admin).status(), "no claim");
+    assertEquals(403, api().postEmpty("api/review/tasks/" + window.getString("id") + "/reveals", admin).status(), "no reveal");
+    assertEquals(403, api().post("api/tenants/kunshan/allocation/runs", admin, "{\"stage\": \"PRIMARY\"}").status(),
+        "no allocation run");
+    assertEquals(403, api().get("api/tenants/kunshan/allocation/runs", admin).status(), "no allocation results");
+    // what it does operate: the audit chain and every tenant's staff accounts
+    assertEquals(200, api().get("api/audit/verify", admin).status());
+    assertEquals(200, api().get("api/tenants/kunshan/staff", admin).status());
+    // the tenant's own administrator still does all of it
+    assertEquals(200, api().get("api/review/tasks/" + window.getString("id"), token("ks-admin")).status());
+  }
+
+  @Test
   void theAuditVerifierReportsATamperedRow() throws Exception {
     submittedApplication();
     String admin = token("platform-admin");

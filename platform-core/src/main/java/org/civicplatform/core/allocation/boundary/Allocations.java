@@ -303,7 +303,7 @@ public class Allocations {
   private TenantModule adminOf(String tenantId) {
     TenantModule tenant = tenants.require(tenantId);
     if (caller.userId() == null || !caller.belongsTo(tenant.id())
-        || !(caller.hasRole("tenant-admin") || caller.hasRole("platform-admin"))) {
+        || !caller.hasRole("tenant-admin") || !caller.tenants().contains(tenant.id())) {
       throw ProblemException.notFound("tenant", tenantId);
     }
     return tenant;

@@ -23,7 +23,8 @@ import org.civicplatform.core.problems.ProblemException;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({"tenant-admin", "platform-admin"})
+// the tenant's administrators run, publish and read allocations; the platform administrator does not
+@RolesAllowed("tenant-admin")
 public class AllocationsResource {
 
   @Inject Allocations allocations;

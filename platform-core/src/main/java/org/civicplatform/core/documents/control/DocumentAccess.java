@@ -19,10 +19,9 @@ public final class DocumentAccess {
         && document.familyId().equals(callerFamily);
   }
 
-  /** A tenant administrator of the document's tenant (or a platform administrator). */
+  /** A tenant administrator of the document's own tenant (never the platform administrator: no case files). */
   public static boolean administers(Caller caller, Document document) {
-    return caller.userId() != null && (caller.hasRole("platform-admin")
-        || (caller.hasRole("tenant-admin") && caller.belongsTo(document.tenantId())));
+    return caller.userId() != null && caller.hasRole("tenant-admin") && caller.tenants().contains(document.tenantId());
   }
 
   /** Changing or removing a document is for its family alone. */

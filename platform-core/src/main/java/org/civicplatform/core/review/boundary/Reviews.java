@@ -140,7 +140,7 @@ public class Reviews {
     for (int i = 0; i < tenantIds.size(); i++) {
       String tenant = tenantIds.get(i);
       params.put("t" + i, tenant);
-      if (caller.hasRole("platform-admin") || caller.hasRole("tenant-admin")) {
+      if (caller.hasRole("tenant-admin")) {
         scopes.add("t.tenantId = :t" + i);
         continue;
       }

@@ -20,7 +20,8 @@ import org.civicplatform.core.problems.ProblemException;
 @Path("review/tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"reviewer", "tenant-admin", "platform-admin"})
+// not platform-admin: it operates the platform, it does not review a tenant's cases (least privilege)
+@RolesAllowed({"reviewer", "tenant-admin"})
 public class ReviewsResource {
 
   @Inject Reviews reviews;
