@@ -45,6 +45,15 @@ public interface TenantModule {
   /** The placement procedure run by the allocation engine. */
   AllocationProcedure allocation();
 
+  /**
+   * The school stages (学段) the tenant admits children to, in order, with their names: a child is added and an
+   * allocation run started only for one of them. Default: 小学 {@code PRIMARY} and 初中 {@code JUNIOR}.
+   */
+  default List<org.civicplatform.spi.form.Option> stages() {
+    return List.of(org.civicplatform.spi.form.Option.of("PRIMARY", "小学", "Primary school"),
+        org.civicplatform.spi.form.Option.of("JUNIOR", "初中", "Junior middle school"));
+  }
+
   /** Districts and schools loaded when the platform runs with demo data; empty by default. */
   default ReferenceData demoData() {
     return ReferenceData.EMPTY;

@@ -3,10 +3,16 @@
 // outcome, per-school seats/admitted/last admitted, the district lines, paged results with the reasons,
 // and publication behind a confirm step. Texts are registered here (addMessages), zh-CN first.
 
-import { api } from './api.js';
+import { api, definition } from './api.js';
 import * as auth from './auth.js';
 import { h, show } from './dom.js';
 import { addMessages, dateTime, loc, problemText, t } from './i18n.js';
+
+/** A stage's name from the tenant's definition (its 学段), else the built-in name. */
+function stageName(def, code) {
+  const own = def?.stages?.find((s) => s.code === code);
+  return own ? loc(own.label) : t(`alloc.stage.${code}`);
+}
 
 addMessages({
   'alloc.title': '录取管理',
@@ -158,8 +164,9 @@ export async function allocationView(main, tenant, runId) {
     return;
   }
   const status = h('div', { role: 'status' });
+  const def = await definition(tenant).catch(() => null);
   const stage = h('select', { id: 'alloc-stage' },
-    h('option', { value: 'PRIMARY' }, t('alloc.stage.PRIMARY')), h('option', { value: 'JUNIOR' }, t('alloc.stage.JUNIOR')));
+    (def?.stages || []).map((s) => h('option', { value: s.code }, loc(s.label))));
   const seed = h('input', { id: 'alloc-seed', type: 'text', maxlength: '64', autocomplete: 'off', spellcheck: 'false' });
   const start = h('form', {
     class: 'card', id: 'alloc-start',
@@ -182,7 +189,7 @@ export async function allocationView(main, tenant, runId) {
   h('button', { type: 'submit', class: 'btn' }, t('alloc.start')), status);
   const rows = answer.data.map((run) => h('tr', {},
     h('td', {}, dateTime(run.createdAt)),
-    h('td', {}, t(`alloc.stage.${run.stage}`)),
+    h('td', {}, stageName(def, run.stage)),
     h('td', {}, t(`alloc.status.${run.status}`)),
     h('td', {}, String(run.applicants)),
     h('td', {}, String(run.placed)),
@@ -281,7 +288,7 @@ async function runView(main, tenant, runId) {
 
   show(main,
     h('p', {}, h('a', { href: `#/admin/${enc(tenant)}/allocation` }, t('alloc.back'))),
-    h('h1', {}, `${t('alloc.title')} · ${t(`alloc.stage.${run.stage}`)} · ${t(`alloc.status.${run.status}`)}`),
+    h('h1', {}, `${t('alloc.title')} · ${stageName(await definition(tenant).catch(() => null), run.stage)} · ${t(`alloc.status.${run.status}`)}`),
     h('dl', { class: 'card', id: 'alloc-summary' },
       h('dt', {}, t('alloc.commitment')), h('dd', { class: 'mono' }, run.seedCommitment),
       run.seed ? [h('dt', {}, t('alloc.seedRevealed')), h('dd', { class: 'mono' }, run.seed)] : null,

@@ -3,7 +3,7 @@
 // public/private; saved with If-Match, a stale version is a 409) and #/admin/:tenant/calendar (phase dates).
 // Problems (400) are shown next to the fields they name (seats.PRIMARY, zone[1], opens, …).
 
-import { api, versionOf } from './api.js';
+import { api, definition, versionOf } from './api.js';
 import { h, show } from './dom.js';
 import { addMessages, loc, problemText, t } from './i18n.js';
 import { currentUser } from './review.js';
@@ -104,7 +104,11 @@ addMessages({
   'calendar.schools': 'Schools and seats',
 });
 
-const DEFAULT_STAGES = ['PRIMARY', 'JUNIOR'];
+/** The stages (学段) the tenant admits to, from its definition: seats are kept per stage. */
+async function tenantStages(tenant) {
+  const def = await definition(tenant).catch(() => null);
+  return (def?.stages || []).map((s) => s.code);
+}
 
 const stageName = (stage) => { const k = `stage.${stage}`; const n = t(k); return n === k ? stage : n; };
 
@@ -199,11 +203,11 @@ function readSchool(form, prefix) {
 /** #/admin/:tenant/schools — the list, the district filter and the create form. */
 export async function schoolsView(main, tenant, notice = null) {
   const path = `tenants/${enc(tenant)}/admin`;
-  const [schools, districts] = await Promise.all([api(`${path}/schools`), api(`${path}/districts`), currentUser()]);
+  const [schools, districts, , own] = await Promise.all([api(`${path}/schools`), api(`${path}/districts`), currentUser(), tenantStages(tenant)]);
   if (!schools.ok) { denied(main, t('schools.heading'), schools.data); return; }
   const districtList = districts.ok ? districts.data : [];
   const districtName = (code) => { const d = districtList.find((x) => x.code === code); return d ? loc(d.name) : code; };
-  const stages = [...new Set([...DEFAULT_STAGES, ...schools.data.flatMap((s) => Object.keys(s.seats || {}))])];
+  const stages = [...new Set([...own, ...schools.data.flatMap((s) => Object.keys(s.seats || {}))])];
 
   const filter = h('select', { id: 'schools-district' },
     h('option', { value: '' }, t('schools.filter.all')),
@@ -276,12 +280,12 @@ function createForm(tenant, path, districts, stages, done) {
 /** #/admin/:tenant/schools/:code — one school's seats, zone and public/private, saved with If-Match. */
 export async function schoolEditView(main, tenant, code, notice = null) {
   const path = `tenants/${enc(tenant)}/admin`;
-  const [answer, districts] = await Promise.all([api(`${path}/schools/${enc(code)}`), api(`${path}/districts`), currentUser()]);
+  const [answer, districts, , own] = await Promise.all([api(`${path}/schools/${enc(code)}`), api(`${path}/districts`), currentUser(), tenantStages(tenant)]);
   if (!answer.ok) { denied(main, t('schools.heading'), answer.data); return; }
   const school = answer.data;
   const version = versionOf(answer.etag) ?? String(school.version);
   const district = (districts.ok ? districts.data : []).find((d) => d.code === school.districtCode);
-  const stages = [...new Set([...Object.keys(school.seats || {}), ...DEFAULT_STAGES])];
+  const stages = [...new Set([...Object.keys(school.seats || {}), ...own])];
   const prefix = 'school';
   const summary = h('div', { class: 'error-summary', id: 'school-summary', role: 'alert', tabindex: '-1', hidden: true });
   const form = h('form', { id: 'school-edit', novalidate: true }, summary,

@@ -351,7 +351,8 @@ export async function addChildView(main, tenant) {
     h('p', { class: 'field-error', id: `child-${name}-error`, hidden: true }));
   const form = h('form', { class: 'panel', novalidate: true },
     errors,
-    radios('stage', [['PRIMARY', t('stage.PRIMARY')], ['JUNIOR', t('stage.JUNIOR')]], t('child.stage'), t('child.stage.hint')),
+    radios('stage', (def.stages || []).map((s) => [s.code, loc(s.label)]), t('child.stage'),
+      (def.stages || []).length > 1 ? t('child.stage.hint') : null),
     field('name', t('child.name'), h('input', { id: 'child-name', name: 'name', type: 'text', maxlength: 30, required: true, autocomplete: 'off' })),
     field('idType', t('child.idType'), h('select', { id: 'child-idType', name: 'idType' },
       ['MAINLAND_ID', 'PASSPORT', 'HK_MO_TW', 'OTHER'].map((code) => h('option', { value: code }, t(`idType.${code}`))))),

@@ -70,6 +70,12 @@ public class SimingTenant implements TenantModule {
     return Set.of(RegistryKind.HOUSEHOLD, RegistryKind.REAL_ESTATE);
   }
 
+  /** 思明区义务教育 pre-registration is for the first year of primary school only (seed 002). */
+  @Override
+  public List<org.civicplatform.spi.form.Option> stages() {
+    return List.of(org.civicplatform.spi.form.Option.of("PRIMARY", "小学", "Primary school"));
+  }
+
   @Override
   public List<Batch> batches() {
     return org.civicplatform.siming.status.SimingStatuses.batches();

@@ -65,6 +65,33 @@ class SchoolsIT {
   }
 
   @Test
+  void seatsRunsAndChildrenAreOnlyForTheTenantsOwnStagesAndSimingAdmitsToPrimaryOnly() throws Exception {
+    String admin = token("ks-admin");
+    JsonObject school = api().get("api/tenants/kunshan/admin/schools/ks-lujia-west", admin).object();
+    Api.Answer kinder = api().put("api/tenants/kunshan/admin/schools/ks-lujia-west", admin,
+        "{\"seats\": {\"KINDERGARTEN\": 50}}", "If-Match", "\"" + school.getJsonNumber("version").longValue() + "\"");
+    assertEquals(400, kinder.status(), kinder.body());
+    assertEquals("seats.KINDERGARTEN", kinder.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(school.getJsonObject("seats"), api().get("api/tenants/kunshan/admin/schools/ks-lujia-west", admin).object()
+        .getJsonObject("seats"), "the primary seats are still there");
+
+    Api.Answer run = api().post("api/tenants/kunshan/allocation/runs", admin, "{\"stage\": \"KINDER\"}");
+    assertEquals(400, run.status(), run.body());
+    assertEquals("stage", run.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+    JsonObject siming = api().get("api/tenants/siming", null).object();
+    assertEquals(List.of("PRIMARY"), siming.getJsonArray("stages").getValuesAs(JsonObject.class).stream()
+        .map(o -> o.getString("code")).toList());
+    Api.Answer junior = api().post("api/tenants/siming/children", token("siming-parent"),
+        "{\"stage\":\"JUNIOR\",\"name\":\"陈初中\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\""
+            + TestPlatform.mainlandId("20120301") + "\"}");
+    assertEquals(400, junior.status(), junior.body());
+    JsonObject error = junior.object().getJsonArray("errors").getJsonObject(0);
+    assertEquals("stage", error.getString("field"));
+    assertTrue(error.getString("message").contains("小学") && !error.getString("message").contains("初中"), junior.body());
+  }
+
+  @Test
   void anAdminsNewZonePatternIsRecommendedFromAnAddressWrittenAnyWay() throws Exception {
     String admin = token("ks-admin");
     Api.Answer school = api().get("api/tenants/kunshan/admin/schools/ks-lujia-shage", admin);

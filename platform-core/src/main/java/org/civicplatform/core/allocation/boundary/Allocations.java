@@ -73,9 +73,11 @@ public class Allocations {
   public JsonObject start(String tenantId, JsonObject body) {
     TenantModule tenant = adminOf(tenantId);
     String stage = text(body, "stage");
-    if (stage == null || !STAGE.matcher(stage).matches()) {
-      throw ProblemException.invalid("stage", "stage.required", "请选择学段（如 PRIMARY 小学）。",
-          "Choose the stage (e.g. PRIMARY).");
+    if (stage == null || !STAGE.matcher(stage).matches()
+        || tenant.stages().stream().noneMatch(s -> s.code().equals(stage))) {
+      throw ProblemException.invalid("stage", "stage.required",
+          "请选择学段：" + String.join("、", tenant.stages().stream().map(s -> s.label().zh()).toList()) + "。",
+          "Choose the stage: " + String.join(", ", tenant.stages().stream().map(s -> s.code()).toList()) + ".");
     }
     AllocationProcedure procedure = tenant.allocation();
     String until = text(body, "untilPhase");

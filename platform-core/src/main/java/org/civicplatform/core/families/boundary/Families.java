@@ -27,7 +27,6 @@ import org.civicplatform.spi.rules.checks.Spaces;
 @RequestScoped
 public class Families {
 
-  static final Set<String> STAGES = Set.of("PRIMARY", "JUNIOR");
   static final Set<String> ID_TYPES = Set.of("MAINLAND_ID", "PASSPORT", "HK_MO_TW", "OTHER");
 
   @PersistenceContext EntityManager em;
@@ -67,8 +66,11 @@ public class Families {
     }
     String name = Spaces.strip(input.name());
     String idNumber = Spaces.strip(input.idNumber());
-    if (input.stage() == null || !STAGES.contains(input.stage())) {
-      errors.add(new Problem.InvalidField("stage", "stage.unknown", "请选择学段（小学或初中）。", "Choose the stage: PRIMARY or JUNIOR."));
+    List<org.civicplatform.spi.form.Option> stages = tenants.require(tenant).stages();
+    if (input.stage() == null || stages.stream().noneMatch(s -> s.code().equals(input.stage()))) {
+      errors.add(new Problem.InvalidField("stage", "stage.unknown",
+          "请选择学段（" + String.join("或", stages.stream().map(s -> s.label().zh()).toList()) + "）。",
+          "Choose the stage: " + String.join(" or ", stages.stream().map(org.civicplatform.spi.form.Option::code).toList()) + "."));
     }
     if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > 30) {
       errors.add(new Problem.InvalidField("name", "name.required", "请填写学生姓名（不超过30个字）。", "Enter the child's name (at most 30 characters)."));

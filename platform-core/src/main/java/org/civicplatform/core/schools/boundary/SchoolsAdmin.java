@@ -180,7 +180,7 @@ public class SchoolsAdmin {
     }
     Map<String, Integer> seats = base == null ? Map.of() : base.seats();
     if (base == null || input.containsKey("seats")) {
-      seats = seats(input.get("seats"), errors);
+      seats = seats(input.get("seats"), tenants.require(tenant).stages(), errors);
     }
     List<String> zone = base == null ? List.of() : base.zone();
     if (input.containsKey("zone")) {
@@ -192,7 +192,9 @@ public class SchoolsAdmin {
     return null;
   }
 
-  static Map<String, Integer> seats(JsonValue value, List<Problem.InvalidField> errors) {
+  /** Seats per stage; a stage the tenant does not admit to (e.g. KINDERGARTEN) is refused naming it. */
+  static Map<String, Integer> seats(JsonValue value, List<org.civicplatform.spi.form.Option> stages,
+      List<Problem.InvalidField> errors) {
     Map<String, Integer> seats = new LinkedHashMap<>();
     if (!(value instanceof JsonObject object) || object.isEmpty()) {
       errors.add(new Problem.InvalidField("seats", "required", "请按学段填写学位数，例如 {\"PRIMARY\": 300}。",
@@ -204,6 +206,12 @@ public class SchoolsAdmin {
       if (!stage.matches("[A-Z][A-Z_]{1,19}")) {
         errors.add(new Problem.InvalidField(field, "stage.format", "学段代码应为大写字母，例如 PRIMARY、JUNIOR。",
             "Stage codes are upper-case, e.g. PRIMARY, JUNIOR."));
+      } else if (stages.stream().noneMatch(s -> s.code().equals(stage))) {
+        errors.add(new Problem.InvalidField(field, "stage.unknown",
+            "本地区不招收这个学段（" + stage + "）；可填写的学段："
+                + String.join("、", stages.stream().map(s -> s.label().zh() + " " + s.code()).toList()) + "。",
+            "This tenant admits to no stage " + stage + "; the stages are "
+                + String.join(", ", stages.stream().map(org.civicplatform.spi.form.Option::code).toList()) + "."));
       } else if (!(count instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0 || n.longValue() > MAX_SEATS) {
         errors.add(new Problem.InvalidField(field, "seats.range", "学位数应为 0–" + MAX_SEATS + " 的整数。",
             "Seats are a whole number from 0 to " + MAX_SEATS + "."));

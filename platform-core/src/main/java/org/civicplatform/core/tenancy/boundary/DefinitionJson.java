@@ -58,11 +58,14 @@ final class DefinitionJson {
           .add("code", s.code()).add("label", text(s.label())).add("meaning", text(s.meaning()))));
       batches.add(Jsons.createObjectBuilder().add("id", batch.id()).add("name", text(batch.name())).add("statuses", statuses));
     }
+    JsonArrayBuilder stages = Jsons.createArrayBuilder();
+    tenant.stages().forEach(o -> stages.add(Jsons.createObjectBuilder().add("code", o.code()).add("label", text(o.label()))));
     JsonObjectBuilder definition = Jsons.createObjectBuilder();
     tenant.parentNotice().ifPresent(n -> definition.add("parentNotice", text(n)));
     return definition
         .add("id", tenant.id())
         .add("name", text(tenant.name()))
+        .add("stages", stages)
         .add("decisionReasons", reasons)
         .add("steps", steps)
         .add("batches", batches)
