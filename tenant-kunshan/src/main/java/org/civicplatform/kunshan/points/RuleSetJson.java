@@ -35,6 +35,10 @@ import org.civicplatform.spi.rules.RuleViolation;
  */
 public final class RuleSetJson {
 
+  /** Months the two insurance windows may cover together (recent + earlier). */
+  static final int MAX_INSURANCE_WINDOW = 240;
+
+
   private RuleSetJson() {}
 
   public static JsonObject toJson(RuleSet r) {
@@ -82,6 +86,13 @@ public final class RuleSetJson {
     int earlierMonths = in.whole("insurance.earlierMonths", 0, 240);
     Fraction earlierPoints = in.fraction("insurance.earlierPointsPerMonth");
     int minimumPension = in.whole("insurance.minimumPensionMonths", 0, 120);
+    // the two windows lie back to back before the cut-off: together at most 20 years of records
+    if (recentMonths + earlierMonths > MAX_INSURANCE_WINDOW && in.errors.isEmpty()) {
+      in.errors.add(FieldError.of("insurance.earlierMonths", "rules.window", "社保计分的两个时段合计不能超过 "
+          + MAX_INSURANCE_WINDOW + " 个月（20 年）：现为 " + recentMonths + " + " + earlierMonths + " 个月。",
+          "The two insurance windows together cover at most " + MAX_INSURANCE_WINDOW + " months (20 years): now "
+              + recentMonths + " + " + earlierMonths + "."));
+    }
     Fraction propertyPoints = in.fraction("property.pointsPerMonth");
     BigDecimal cap = in.points("property.cap", true);
     Map<Education, BigDecimal> education = in.table("education", Education.class);
@@ -157,7 +168,9 @@ public final class RuleSetJson {
 
     int whole(String path, int min, int max) {
       JsonValue v = at(path);
-      if (v instanceof JsonNumber n && n.isIntegral() && n.intValue() >= min && n.intValue() <= max) {
+      // compared as numbers: intValue() would wrap 4294967416 into 120
+      if (v instanceof JsonNumber n && n.isIntegral() && n.bigDecimalValue().compareTo(BigDecimal.valueOf(min)) >= 0
+          && n.bigDecimalValue().compareTo(BigDecimal.valueOf(max)) <= 0) {
         return n.intValue();
       }
       errors.add(FieldError.of(path, "rules.range", "“" + path + "”应为 " + min + " 到 " + max + " 之间的整数。",

@@ -37,4 +37,32 @@ class RuleSetJsonTest {
         .add("property", Json.createObjectBuilder().add("pointsPerMonth", "1/6").add("cap", 30)).build();
     assertEquals(0, RuleSetJson.fromJson(2024, "x", json).propertyCap().compareTo(java.math.BigDecimal.valueOf(30)));
   }
+
+  static JsonObject withInsurance(String key, jakarta.json.JsonValue value) {
+    JsonObject defaults = RuleSetJson.toJson(RuleSet.default2024());
+    return Json.createObjectBuilder(defaults)
+        .add("insurance", Json.createObjectBuilder(defaults.getJsonObject("insurance")).add(key, value)).build();
+  }
+
+  @Test
+  void insuranceWindowsOfMoreThanTwentyYearsTogetherAreRefused() {
+    JsonObject json = Json.createObjectBuilder(withInsurance("recentMonths", Json.createValue(120)))
+        .add("insurance", Json.createObjectBuilder(withInsurance("recentMonths", Json.createValue(120)).getJsonObject("insurance"))
+            .add("earlierMonths", 200))
+        .build();
+    RuleViolation refused = assertThrows(RuleViolation.class, () -> RuleSetJson.fromJson(2024, "x", json));
+    assertEquals("insurance.earlierMonths", refused.errors().get(0).field());
+    assertEquals("rules.window", refused.errors().get(0).code());
+    // 120 + 120 is exactly twenty years: accepted
+    JsonObject twenty = Json.createObjectBuilder(json).add("insurance", Json.createObjectBuilder(json.getJsonObject("insurance"))
+        .add("earlierMonths", 120)).build();
+    assertEquals(120, RuleSetJson.fromJson(2024, "x", twenty).earlierMonths());
+  }
+
+  @Test
+  void aNumberThatWouldWrapAroundAnIntIsOutOfRangeNotSmall() {
+    RuleViolation refused = assertThrows(RuleViolation.class,
+        () -> RuleSetJson.fromJson(2024, "x", withInsurance("recentMonths", Json.createValue(4294967416L))));
+    assertEquals("insurance.recentMonths", refused.errors().get(0).field());
+  }
 }
