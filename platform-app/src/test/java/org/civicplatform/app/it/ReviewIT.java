@@ -339,6 +339,28 @@ class ReviewIT {
   }
 
   @Test
+  void aDistrictTakenAwayEndsTheReviewersAccessAtOnceNotWhenTheirTokenExpires() throws Exception {
+    String app = submittedApplication(); // 花桥 (hq)
+    String taskId = task("ks-window-huaqiao", applicationId(app), "window").getString("id");
+    String reviewer = token("ks-window-huaqiao"); // one access token, valid for minutes, used throughout
+    String admin = token("ks-admin");
+    String userId = IdentityIT.claims(reviewer).getString("sub");
+    String scope = "api/tenants/kunshan/staff/" + userId + "/scopes/district/hq";
+    assertEquals(200, api().get("api/review/tasks/" + taskId, reviewer).status());
+    try {
+      assertEquals(204, api().delete(scope, admin).status());
+      assertEquals(404, api().get("api/review/tasks/" + taskId, reviewer).status(), "the same token, the district gone");
+      JsonArray queue = api().get("api/review/tasks?size=100", reviewer).object().getJsonArray("items");
+      assertTrue(queue.getValuesAs(JsonObject.class).stream().noneMatch(t -> t.getString("id").equals(taskId)),
+          "no 花桥 task in the queue any more");
+      assertEquals(4, api().postEmpty("api/review/tasks/" + taskId + "/claim", reviewer).status() / 100, "no claim either");
+    } finally {
+      assertEquals(204, api().put(scope, admin, "").status());
+    }
+    assertEquals(200, api().get("api/review/tasks/" + taskId, reviewer).status(), "given back: at once again");
+  }
+
+  @Test
   void thePlatformAdministratorOperatesThePlatformButCannotReadClaimOrAllocateATenantsCases() throws Exception {
     String app = submittedApplication();
     JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");

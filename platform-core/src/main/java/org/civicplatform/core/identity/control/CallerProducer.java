@@ -18,18 +18,38 @@ public class CallerProducer {
 
   @Inject JsonWebToken token;
 
+  @Inject StaffStanding standing;
+
+  /** Roles whose access follows the staff member's current groups and state, not only the token's. */
+  static final Set<String> STAFF = Set.of("reviewer", "tenant-admin");
+
   /** Dependent scope: a record cannot be proxied, and the token it reads is request-scoped already. */
   @Produces
   Caller caller() {
     if (token == null || token.getRawToken() == null) {
       return new Caller(null, null, Set.of(), Set.of(), Set.of(), null, null);
     }
+    Set<String> roles = token.getGroups() == null ? Set.of() : token.getGroups();
+    Collection<String> groupPaths = strings(token.getClaim("scope_groups"));
+    Collection<String> scopes = strings(token.getClaim("scopes"));
+    if (roles.stream().anyMatch(STAFF::contains)) {
+      // a removed district or a disabled account bites within seconds, not when the token expires
+      StaffStanding.Standing now = standing.of(token.getSubject());
+      if (now.known() && !now.enabled()) {
+        return new Caller(token.getSubject(), token.getClaim("preferred_username"), Set.of(), Set.of(), Set.of(),
+            null, null);
+      }
+      if (now.known()) {
+        groupPaths = now.groupPaths();
+        scopes = List.of(); // every scope is a group of the tenant's tree; the token's copy may be stale
+      }
+    }
     return Caller.of(
         token.getSubject(),
         token.getClaim("preferred_username"),
-        token.getGroups() == null ? Set.of() : token.getGroups(),
-        strings(token.getClaim("scope_groups")),
-        strings(token.getClaim("scopes")),
+        roles,
+        groupPaths,
+        scopes,
         text(token.getClaim("tenant")),
         text(token.getClaim("registration_number")),
         text(token.getClaim("real_name_level")));

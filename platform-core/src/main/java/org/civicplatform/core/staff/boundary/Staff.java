@@ -34,6 +34,7 @@ public class Staff {
   @Inject org.civicplatform.core.schools.control.SchoolCatalog catalog;
   @Inject KeycloakUsers keycloak;
   @Inject AuditTrail audit;
+  @Inject org.civicplatform.core.identity.control.StaffStanding standing;
 
   /** A new reviewer; {@code scopes} like {@code district:hq}. The password must be changed at first login. */
   public record NewReviewer(
@@ -137,6 +138,7 @@ public class Staff {
       keycloak.ensureGroup(path);
       keycloak.joinGroup(userId, path);
     });
+    standing.forget(userId);
     audit.record(tenant, "staff.scope-assign", "staff-scope", userId + "/" + kind + "/" + code);
   }
 
@@ -145,6 +147,7 @@ public class Staff {
     target(tenant, userId);
     String path = path(tenant, kind, code);
     IdentityUnavailable.run(() -> keycloak.leaveGroup(userId, path));
+    standing.forget(userId);
     audit.record(tenant, "staff.scope-remove", "staff-scope", userId + "/" + kind + "/" + code);
   }
 
@@ -152,6 +155,7 @@ public class Staff {
     administer(tenant);
     target(tenant, userId);
     IdentityUnavailable.run(() -> keycloak.setEnabled(userId, enabled));
+    standing.forget(userId);
     audit.record(tenant, enabled ? "staff.enable" : "staff.disable", "staff", userId);
   }
 
