@@ -104,7 +104,13 @@ final class KunshanApplicants {
     JsonObject property = object(answers, "housing", "property");
     boolean ownsProperty = property != null && property.get("hasProperty") == JsonValue.TRUE;
     boolean permitLongEnough = permit != null && !permit.isAfter(ruleSet.residencePermitIssuedBy());
-    String category = ownsProperty || permitLongEnough ? POINTS_APPLICANT : NON_POINTS_APPLICANT;
+    // reviewed: the departments' confirmed values decide (property, permit, pension months), not the declaration;
+    // breakdowns stored before they carried the verdict fall back to the declared facts
+    JsonObject verdict = facts.reviewComplete()
+        ? facts.confirmedPoints().map(c -> c.get("eligibility") instanceof JsonObject e
+            && e.get("decided") == JsonValue.TRUE ? e : null).orElse(null) : null;
+    boolean ranked = verdict != null ? verdict.get("pointsApplicant") == JsonValue.TRUE : ownsProperty || permitLongEnough;
+    String category = ranked ? POINTS_APPLICANT : NON_POINTS_APPLICANT;
 
     // values and choices gathered first, the applicant built once (a run maps 100 000 of them)
     Map<String, RankingValue> values = new HashMap<>(8);

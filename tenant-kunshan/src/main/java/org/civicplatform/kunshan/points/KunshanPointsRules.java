@@ -193,7 +193,72 @@ public final class KunshanPointsRules implements PointsRules {
 
     PointsProfile profile = new PointsProfile(registeredOn, new InsuranceMonths(recent, earlier), education,
         vocational, title, honours, lawAbiding, pending);
-    return json(new PointsCalculator(ruleSet).calculate(profile));
+    JsonObject breakdown = json(new PointsCalculator(ruleSet).calculate(profile));
+    return Jsons.createObjectBuilder(breakdown)
+        .add("eligibility", eligibility(ruleSet, registeredOn, residencePermit(application, confirmed),
+            recent.get(InsuranceType.PENSION) + earlier.get(InsuranceType.PENSION), !pending.contains(PointsItem.INSURANCE)))
+        .build();
+  }
+
+  /**
+   * The residence permit's issue date as public security confirmed it (null: none), else — approved without
+   * a value, or no stage of the review covering it — as declared; empty while that stage has not decided.
+   */
+  static Optional<LocalDate> residencePermit(JsonObject application, Confirmed confirmed) {
+    Optional<JsonValue> dept = confirmed.value("residencePermit");
+    if (dept.isPresent()) {
+      return Optional.of(dept.get() instanceof JsonString s ? LocalDate.parse(s.getString()) : LocalDate.MAX);
+    }
+    if (confirmed.approved("residencePermit") || !confirmed.declaresStage("residencePermit")) {
+      String declared = text(object(object(application, "subject"), "residencePermit"), "issuedOn");
+      return Optional.of(declared == null ? LocalDate.MAX : LocalDate.parse(declared));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * 积分生 or not (kunshan-rules.md, Eligibility) from the confirmed values only: a residential property
+   * registered by the cut-off, or a residence permit held {@code residencePermitYears} at the cut-off and at
+   * least {@code minimumPensionMonths} of pension insurance in the window. {@code permit} {@link LocalDate#MAX}
+   * = confirmed none; empty = not decided yet. {@code "decided"} is false while the permit or — for a permit held
+   * long enough — the pension months ({@code pensionKnown}) are still open.
+   */
+  static JsonObject eligibility(RuleSet ruleSet, LocalDate propertyOn, Optional<LocalDate> permit, int pensionMonths,
+      boolean pensionKnown) {
+    boolean property = propertyOn != null;
+    boolean permitLongEnough = permit.isPresent() && !permit.get().isAfter(ruleSet.residencePermitIssuedBy());
+    boolean pension = pensionMonths >= ruleSet.minimumPensionMonths();
+    boolean points = property || (permitLongEnough && pension);
+    String reasonZh;
+    String reasonEn;
+    if (property) {
+      reasonZh = "计分截止日前登记的本市住宅房产";
+      reasonEn = "a Kunshan residential property registered by the cut-off";
+    } else if (points) {
+      reasonZh = "居住证满" + ruleSet.residencePermitYears() + "年且养老保险" + pensionMonths + "个月";
+      reasonEn = "residence permit for " + ruleSet.residencePermitYears() + " year(s) and " + pensionMonths
+          + " months of pension insurance";
+    } else if (!permitLongEnough) {
+      reasonZh = "无计分截止日前登记的住宅房产，且居住证未满" + ruleSet.residencePermitYears() + "年";
+      reasonEn = "no property registered by the cut-off and no residence permit for " + ruleSet.residencePermitYears()
+          + " year(s)";
+    } else {
+      reasonZh = "无住宅房产，养老保险仅" + pensionMonths + "个月（须满" + ruleSet.minimumPensionMonths() + "个月）";
+      reasonEn = "no property and only " + pensionMonths + " months of pension insurance (" + ruleSet.minimumPensionMonths()
+          + " needed)";
+    }
+    var out = Jsons.createObjectBuilder()
+        .add("pointsApplicant", points)
+        .add("decided", property || (permit.isPresent() && (pensionKnown || !permitLongEnough)))
+        .add("property", property)
+        .add("pensionMonths", pensionMonths)
+        .add("reason", Jsons.createObjectBuilder().add("zh", reasonZh).add("en", reasonEn));
+    if (permit.isPresent() && !permit.get().equals(LocalDate.MAX)) {
+      out.add("residencePermitIssuedOn", permit.get().toString());
+    } else {
+      out.addNull("residencePermitIssuedOn");
+    }
+    return out.build();
   }
 
   static JsonObject json(PointsBreakdown breakdown) {

@@ -87,6 +87,33 @@ class KunshanApplicantsTest {
         a.values().get("points"), "the total of the breakdown the parent's points page shows");
     assertEquals(RankingValue.amount("66.67"), a.values().get("insurance"), "seed: 36 recent + 8 earlier months × 5");
     assertEquals(RankingValue.amount("41.17"), a.values().get("property"), "seed: 247 months of ownership");
+    assertTrue(confirmed.getJsonObject("eligibility").getBoolean("pointsApplicant"), confirmed.toString());
+    assertEquals("POINTS", a.category());
+  }
+
+  static JsonObject withVerdict(JsonObject breakdown, boolean points) {
+    return Json.createObjectBuilder(breakdown).add("eligibility", Json.createObjectBuilder()
+        .add("pointsApplicant", points).add("decided", true).add("property", false).add("pensionMonths", 0)).build();
+  }
+
+  @Test
+  void aReviewedFamilyWithoutConfirmedPropertyOrPensionMonthsIsANonPointsApplicantWhateverItDeclared() {
+    // 王强, 赵敏, 孙磊 of the seed's review: a year-old permit declared, no property, 0 pension months confirmed
+    Applicant permit = mapConfirmed(answers("2019-05-01", false, "BACHELOR", "{\"public\": \"ks-huaqiao-primary\"}"),
+        withVerdict(breakdown("30", "0", "0"), false));
+    assertEquals("NON_POINTS", permit.category());
+    assertFalse(permit.values().containsKey("points"), "not ranked by points");
+    // a declared property the real-estate department did not confirm
+    Applicant property = mapConfirmed(answers(null, true, "NONE", "{\"public\": \"ks-huaqiao-primary\"}"),
+        withVerdict(breakdown("30", "0", "0"), false));
+    assertEquals("NON_POINTS", property.category());
+  }
+
+  @Test
+  void theConfirmedVerdictRanksAFamilyTheDeclarationAloneWouldNot() {
+    Applicant a = mapConfirmed(answers(null, false, "NONE", "{\"public\": \"ks-huaqiao-primary\"}"),
+        withVerdict(breakdown("30", "10", "0"), true));
+    assertEquals("POINTS", a.category());
   }
 
   @Test
