@@ -105,34 +105,35 @@ class ApplicationsIT {
 
   @Test
   void theFamilyStepRefusesABirthDateTheIdNumberContradictsAndGuardiansWhoAreNotTwoOtherPeople() throws Exception {
-    String token = token("13800000002");
-    String app = newChild(token);
-    String good = family("13800000002");
-    String student = validId("20180301");
+    // a family of its own: 13800000002's guardians are locked by its siblings' applications
+    KunshanFamily family = KunshanFamily.register(base);
+    String app = family.child("王一一");
+    String good = family.familyStep(app, "郑军", KunshanFamily.ZHENG_JUN);
+    String student = IdNumbers.normalise(jakarta.json.Json.createReader(new java.io.StringReader(good)).readObject()
+        .getJsonObject("student").getString("idNumber"));
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     // seed 000 §3.3: the ID number encodes 2018-03-01; 2018-04-15 typed beside it
     cases.put("family.student.birthDate", good.replace("\"birthDate\": \"2018-03-01\"", "\"birthDate\": \"2018-04-15\""));
-    cases.put("family.guardian2.idNumber", good.replace("\"guardian2\": {\"relation\": \"NONE\"}",
-        "\"guardian2\": {\"relation\": \"MOTHER\", \"name\": \"李芳\", \"phone\": \"13900000009\", \"idType\": \"MAINLAND_ID\","
-            + " \"idNumber\": \"" + GUARDIAN_ID + "\", \"householdAddress\": \"安徽省合肥市\", \"currentAddress\": \"花桥镇\", \"district\": \"hq\"}"));
-    cases.put("family.guardian2.relation", good.replace("\"guardian2\": {\"relation\": \"NONE\"}",
-        "\"guardian2\": {\"relation\": \"FATHER\", \"name\": \"李军\", \"phone\": \"13900000009\", \"idType\": \"MAINLAND_ID\","
-            + " \"idNumber\": \"" + validId("19860101") + "\", \"householdAddress\": \"安徽省合肥市\", \"currentAddress\": \"花桥镇\", \"district\": \"hq\"}"));
-    String studentsOwn = good.replaceFirst("\"idNumber\": \"[0-9X]{18}\"", "\"idNumber\": \"" + student + "\"");
-    cases.put("family.guardian1.idNumber", studentsOwn.replace(GUARDIAN_ID, student));
+    cases.put("family.guardian2.idNumber", good.replace(KunshanFamily.LI_NA, KunshanFamily.ZHENG_JUN));
+    cases.put("family.guardian2.relation", good.replace("\"relation\": \"MOTHER\"", "\"relation\": \"FATHER\""));
+    cases.put("family.guardian1.idNumber", good.replace("\"idNumber\": \"" + KunshanFamily.ZHENG_JUN + "\"",
+        "\"idNumber\": \"" + student + "\""));
     for (Map.Entry<String, String> c : cases.entrySet()) {
-      Api.Answer refused = api().put(app + "/steps/family", token, c.getValue());
+      assertTrue(!c.getValue().equals(good), c.getKey() + ": the case changes the step");
+      Api.Answer refused = api().put(app + "/steps/family", family.token, c.getValue());
       assertEquals(400, refused.status(), c.getKey() + ": " + refused.body());
       assertEquals(List.of(c.getKey()), refused.object().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
           .map(e -> e.getString("field")).toList(), refused.body());
     }
-    assertEquals(404, api().get(app, token).status(), "nothing was stored");
-    assertEquals(200, api().put(app + "/steps/family", token, good).status());
-    Api.Answer unknown = api().put(app + "/steps/subject", token, OTHER_STEPS.get("subject").replace("guardian1", "guardian3"));
+    assertEquals(404, api().get(app, family.token).status(), "nothing was stored");
+    family.save(app, "family", good);
+    String subject = OTHER_STEPS.get("subject");
+    Api.Answer unknown = api().put(app + "/steps/subject", family.token, subject.replace("guardian1", "guardian3"));
     assertEquals(400, unknown.status(), unknown.body());
     assertEquals("subject.subject.guardian", unknown.object().getJsonArray("errors").getJsonObject(0).getString("field"));
-    Api.Answer absent = api().put(app + "/steps/subject", token, OTHER_STEPS.get("subject").replace("guardian1", "guardian2"));
-    assertEquals(400, absent.status(), "guardian two is 无 in this family: " + absent.body());
+    family.save(app, "family", good.replaceFirst("\"guardian2\": \\{[^}]*\\}", "\"guardian2\": {\"relation\": \"NONE\"}"));
+    Api.Answer absent = api().put(app + "/steps/subject", family.token, subject.replace("guardian1", "guardian2"));
+    assertEquals(400, absent.status(), "guardian two is 无 now: " + absent.body());
   }
 
   @Test

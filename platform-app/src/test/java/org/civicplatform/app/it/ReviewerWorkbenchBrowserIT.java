@@ -126,7 +126,8 @@ class ReviewerWorkbenchBrowserIT extends BrowserTest {
     assertThat(page.locator("#decision-submit")).isDisabled();
 
     // The documents with their checks; the PDF opens in the viewer. ID numbers are masked until revealed.
-    Locator document = page.locator("#task-documents li.rdoc");
+    Locator document = page.locator("#task-documents li.rdoc")
+        .filter(new Locator.FilterOptions().setHasText("电子注册备案表")); // beside the honour's proof
     assertThat(document).containsText("电子注册备案表");
     assertThat(document).containsText("1 页");
     assertThat(document).containsText("在线验证码");
