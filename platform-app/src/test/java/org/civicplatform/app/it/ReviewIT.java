@@ -345,17 +345,19 @@ class ReviewIT {
     String reviewer = token("ks-window-huaqiao"); // one access token, valid for minutes, used throughout
     String admin = token("ks-admin");
     String userId = IdentityIT.claims(reviewer).getString("sub");
-    String scope = "api/tenants/kunshan/staff/" + userId + "/scopes/district/hq";
+    String staff = "api/tenants/kunshan/staff/" + userId + "/scopes/district/";
     assertEquals(200, api().get("api/review/tasks/" + taskId, reviewer).status());
     try {
-      assertEquals(204, api().delete(scope, admin).status());
+      assertEquals(204, api().put(staff + "lj", admin, "").status(), "陆家镇 given");
+      assertEquals(204, api().delete(staff + "hq", admin).status(), "花桥 taken away");
       assertEquals(404, api().get("api/review/tasks/" + taskId, reviewer).status(), "the same token, the district gone");
       JsonArray queue = api().get("api/review/tasks?size=100", reviewer).object().getJsonArray("items");
       assertTrue(queue.getValuesAs(JsonObject.class).stream().noneMatch(t -> t.getString("id").equals(taskId)),
           "no 花桥 task in the queue any more");
       assertEquals(4, api().postEmpty("api/review/tasks/" + taskId + "/claim", reviewer).status() / 100, "no claim either");
     } finally {
-      assertEquals(204, api().put(scope, admin, "").status());
+      assertEquals(204, api().put(staff + "hq", admin, "").status());
+      assertEquals(204, api().delete(staff + "lj", admin).status());
     }
     assertEquals(200, api().get("api/review/tasks/" + taskId, reviewer).status(), "given back: at once again");
   }
