@@ -66,7 +66,16 @@ const RESULT_LABELS = [
   ['recentMonths', '1-3年缴纳（月）', 'Months, last 3 years'], ['earlierMonths', '3年以上缴纳（月）', 'Months, earlier'],
 ];
 addMessages(Object.fromEntries(RESULT_LABELS.map(([k, zh]) => [`result.${k}`, zh])),
-  Object.fromEntries(RESULT_LABELS.map(([k, , en]) => [`result.${k}`, en]))); // a one-time notice for the next family home (e.g. after a submission)
+  Object.fromEntries(RESULT_LABELS.map(([k, , en]) => [`result.${k}`, en])));
+
+/** The registries' status codes in words (状态 FOUND is not for people). */
+const RESULT_STATUSES = [
+  ['FOUND', '已查询到缴费记录', 'Contributions found'], ['NOT_FOUND', '未查询到', 'Not found'],
+  ['NO_PROPERTY', '无住宅类房产', 'No residential property'], ['OWNER_MISMATCH', '权利人与所填不一致', 'Owner differs from the answer'],
+  ['MATCHED', '匹配', 'Matched'],
+];
+addMessages(Object.fromEntries(RESULT_STATUSES.map(([k, zh]) => [`result.status.${k}`, zh])),
+  Object.fromEntries(RESULT_STATUSES.map(([k, , en]) => [`result.status.${k}`, en]))); // a one-time notice for the next family home (e.g. after a submission)
 
 export function notify(message) {
   flash = message;
@@ -140,7 +149,8 @@ function renderResult(value, columns = null) {
   const worded = 'result' in value || 'message' in value; // then the status code says nothing more
   return h('dl', { class: 'facts result' }, Object.entries(value)
     .filter(([k]) => !HIDDEN_RESULT_KEYS.includes(k) && !(worded && k === 'status'))
-    .map(([k, v]) => h('div', {}, h('dt', {}, resultLabel(k)), h('dd', {}, renderResult(v, value.columns)))));
+    .map(([k, v]) => h('div', {}, h('dt', {}, resultLabel(k)), h('dd', {}, k === 'status' && typeof v === 'string'
+      && has(`result.status.${v}`) ? t(`result.status.${v}`) : renderResult(v, value.columns)))));
 }
 
 /** 社保对接结果 / 房产对接结果: whatever GET …/application/verification returns for that registry. */

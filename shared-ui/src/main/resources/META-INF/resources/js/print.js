@@ -51,11 +51,11 @@ addMessages({
 });
 
 /** A value as printed: schools and districts by name, the rest as the wizard's preview shows it. */
-function printed(field, value, names) {
+function printed(field, value, names, answers) {
   if (field.type === 'SCHOOL' && value) return names.schools?.[value] ? loc(names.schools[value]) : String(value);
   if (field.type === 'DISTRICT' && value) return names.districts?.[value] ? loc(names.districts[value]) : String(value);
   if (field.type === 'ID_NUMBER' && value) return mask(value);
-  return displayValue(field, value);
+  return displayValue(field, value, { names, answers });
 }
 
 const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -75,7 +75,7 @@ export async function printView(main, tenant, childId) {
   const steps = def.steps.slice(0, -1).filter((s) => app.answers?.[s.id]);
   const list = (section, entry) => h('dl', { class: 'print-list' },
     section.fields.filter((f) => entry?.[f.id] !== undefined && entry[f.id] !== '' && entry[f.id] !== null)
-      .map((f) => h('div', {}, h('dt', {}, loc(f.label)), h('dd', {}, printed(f, entry[f.id], names)))));
+      .map((f) => h('div', {}, h('dt', {}, loc(f.label)), h('dd', {}, printed(f, entry[f.id], names, app.answers)))));
   show(main,
     h('div', { class: 'print-actions no-print actions' },
       h('button', { type: 'button', class: 'btn', id: 'print-now', onclick: () => window.print() }, t('print.print')),

@@ -241,7 +241,8 @@ export async function taskView(main, taskId, notice = null) {
     return;
   }
   const { task, answers, changedSteps, applicationStatus, documents } = answer.data;
-  const [def] = await Promise.all([definition(task.tenant), loadSchoolNames(task.tenant)]);
+  const [def, , names] = await Promise.all([definition(task.tenant), loadSchoolNames(task.tenant),
+    tenantNames(task.tenant).catch(() => null)]);
   const changed = new Set(changedSteps || []);
   const reload = (message) => taskView(main, taskId, message);
   const mine = task.claimedBy && task.claimedBy === user.userId && (!task.claimExpiresAt || new Date(task.claimExpiresAt) > new Date());
@@ -327,7 +328,7 @@ export async function taskView(main, taskId, notice = null) {
               : t('review.unchanged'))
           : h('p', { class: 'muted small' }, t('review.firstSubmission')),
         revealBox(taskId, main),
-        answersView(def, answers, changed)),
+        answersView(def, answers, changed, names)),
       h('div', { class: 'review-aside' }, claimBox, items?.element, decisionForm, pointsPanel(answer.data.points))),
     documentsPanel(def, task, documents || []));
 }
@@ -358,13 +359,13 @@ function fact(label, value) {
 }
 
 /** Every step's answers with the form's labels; changed steps marked (not by colour alone). */
-function answersView(def, answers, changed) {
+function answersView(def, answers, changed, names) {
   const isEmpty = (v) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
   const list = (section, entry, path) => h('dl', { class: 'preview-list' },
     section.fields.filter((f) => !isEmpty(entry?.[f.id])).map((f) =>
       h('div', { class: loc(f.label).length > 24 ? 'long' : null }, h('dt', {}, loc(f.label)), h('dd', {}, f.type === 'ID_NUMBER'
         ? h('span', { class: 'id-number', dataset: { path: `${path}.${f.id}` } }, mask(entry[f.id]))
-        : displayValue(f, entry[f.id])))));
+        : displayValue(f, entry[f.id], { names, answers })))));
   return def.steps.filter((s) => answers?.[s.id] && s.sections.length).map((s) => {
     const saved = answers[s.id];
     const isChanged = changed.has(s.id);

@@ -419,7 +419,7 @@ export async function wizardView(main, tenant, childId, stepId) {
 
   const form = h('form', { class: 'wizard-form', novalidate: true, id: 'step-form' },
     summary,
-    last ? preview(def, app, route, readOnly) : null,
+    last ? preview(def, app, route, readOnly, names) : null,
     readOnly && !last ? h('p', { class: 'alert warn' }, t('wizard.readOnly')) : null,
     step.sections.map(renderSection),
     uploads.element);
@@ -498,16 +498,37 @@ function prefillStudent(step, answers, child) {
 }
 
 /** 报名信息预览: every step's saved answers with a link to change it. */
-/** A saved answer as text, with its option labels (also used by the reviewer workbench). */
-export function displayValue(field, value) {
+/** The name a family member code stands for in the application's answers (监护人一 → 王军), or null. */
+function memberName(answers, code) {
+  const m = /^([a-z]+?)(\d+)$/i.exec(code);
+  for (const step of Object.values(answers || {})) {
+    if (!step || typeof step !== 'object') continue;
+    if (step[code] && !Array.isArray(step[code]) && step[code].name) return step[code].name;
+    if (m && Array.isArray(step[m[1]]) && step[m[1]][Number(m[2]) - 1]?.name) return step[m[1]][Number(m[2]) - 1].name;
+  }
+  return null;
+}
+
+/**
+ * A saved answer as a person reads it (also used by the reviewer workbench and the printout): option labels,
+ * schools and districts by name (`names` from GET /api/tenants/{t}/names), family members by role and name
+ * from the application's `answers` — never a code.
+ */
+export function displayValue(field, value, { names = null, answers = null } = {}) {
   if (isEmpty(value)) return t('common.none');
   if (field.type === 'BOOLEAN') return value ? t('common.yes') : t('common.no');
-  if (field.type === 'FAMILY_MEMBER') {
-    if (/^(guardian[12]|student)$/.test(value)) return t(`wizard.member.${value}`);
-    const m = /^[a-z]+(\d+)$/i.exec(value);
-    if (m) return t('wizard.member.member', { n: m[1] });
+  if (field.type === 'FAMILY_MEMBER' && typeof value === 'string') {
+    const who = memberName(answers, value);
+    const m = /^[a-z]+?(\d+)$/i.exec(value);
+    const role = /^(guardian[12]|student)$/.test(value) ? t(`wizard.member.${value}`)
+      : m ? t('wizard.member.member', { n: m[1] }) : value;
+    return who ? `${role}（${who}）` : role;
   }
-  if (field.type === 'SCHOOL' && typeof value === 'string' && schoolName(value)) return `${loc(schoolName(value))}（${value}）`;
+  if (field.type === 'SCHOOL' && typeof value === 'string') {
+    const name = names?.schools?.[value] || schoolName(value);
+    if (name) return loc(name);
+  }
+  if (field.type === 'DISTRICT' && typeof value === 'string' && names?.districts?.[value]) return loc(names.districts[value]);
   if (field.options?.length) {
     const label = (code) => loc(field.options.find((o) => o.code === code)?.label) || code;
     return Array.isArray(value) ? value.map(label).join('、') : label(value);
@@ -515,8 +536,8 @@ export function displayValue(field, value) {
   return String(value);
 }
 
-function preview(def, app, route, readOnly) {
-  const display = displayValue;
+function preview(def, app, route, readOnly, names) {
+  const display = (f, v) => displayValue(f, v, { names, answers: app?.answers });
   const fields = (section, entry) => h('dl', { class: 'preview-list' },
     section.fields.filter((f) => !isEmpty(entry?.[f.id])).map((f) =>
       h('div', {}, h('dt', {}, loc(f.label)), h('dd', {}, display(f, entry[f.id])))));

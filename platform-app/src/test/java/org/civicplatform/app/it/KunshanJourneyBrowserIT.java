@@ -217,7 +217,11 @@ class KunshanJourneyBrowserIT extends BrowserTest {
     page.waitForURL(Pattern.compile(".*/step/preview$"));
     assertThat(page.locator(".preview")).containsText(CHILD);
     assertThat(page.locator(".preview")).containsText("KS2003015678");
-    assertThat(page.locator(".preview")).containsText("昆山市花桥中心小学校（ks-huaqiao-primary）");
+    // names, never codes (issue 19 finding 9): the school, the district, the points subject by role and name
+    assertThat(page.locator(".preview")).containsText("昆山市花桥中心小学校");
+    assertThat(page.locator(".preview")).not().containsText("ks-huaqiao-primary");
+    assertThat(page.locator(".preview")).containsText("花桥经济开发区");
+    assertThat(page.locator(".preview")).containsText("监护人一（郑军）");
     page.check("#f-preview-declaration-accepted");
     shot("journey-10-step-preview");
     page.click("#submit");
