@@ -209,7 +209,7 @@ public class Reviews {
   /**
    * The applications of these tenants one of whose searchable answers is {@code q}: a JSON containment
    * ({@code answers @> {"family": {"guardian1": {"idNumber": q}}}}) per path, answered by the GIN index on
-   * {@code application.answers} (V110) rather than by reading every application's answers. The answers are
+   * {@code application.answers} (V130) rather than by reading every application's answers. The answers are
    * stored normalised (ID numbers upper case, no spaces), so {@code q} is tried as typed and upper-cased.
    */
   private List<UUID> applicationsAnswering(List<String> tenantIds, String q) {
