@@ -55,3 +55,11 @@ for _ in $(seq 1 "$N"); do
 done | sort -n | awk '{ t[NR] = $1 * 1000 } END {
   printf "requests %d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms\n",
     NR, t[int(NR * 0.50)], t[int(NR * 0.95)], t[int(NR * 0.99)], t[NR] }'
+
+# Search by a child's full ID number (the seeded children's numbers are BENCH1 … BENCH100000; gxq and lj are
+# the reviewer's districts, so about one in six is found): child index + the answers' GIN index (V110).
+for i in $(seq 1 "$N"); do
+  curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$APP/api/review/tasks?size=20&q=BENCH$(( (i * 7919) % 100000 + 1 ))"
+done | sort -n | awk '{ t[NR] = $1 * 1000 } END {
+  printf "search by ID number: requests %d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms\n",
+    NR, t[int(NR * 0.50)], t[int(NR * 0.95)], t[int(NR * 0.99)], t[NR] }'

@@ -306,6 +306,39 @@ class ReviewIT {
     assertTrue(none.getValuesAs(JsonObject.class).stream().noneMatch(t -> t.getString("id").equals(taskId)));
   }
 
+  /** A name no other test uses: 郑 and eight characters from a random UUID. */
+  static String uniqueName(String first) {
+    String digits = "零一二三四五六七八九甲乙丙丁戊己";
+    StringBuilder name = new StringBuilder(first);
+    UUID.randomUUID().toString().replace("-", "").chars().limit(8).forEach(c -> name.append(digits.charAt(Character.digit(c, 16))));
+    return name.toString();
+  }
+
+  @Test
+  void theWindowFindsAnApplicationByTheChildsFullIdNumberOrNameAndByTheGuardiansName() throws Exception {
+    KunshanFamily family = KunshanFamily.register(base);
+    String childName = uniqueName("钱");
+    String guardianName = uniqueName("郑");
+    String app = family.child(childName);
+    family.fill(app, guardianName, KunshanFamily.ZHENG_JUN, KunshanFamily.NO_PROPERTY);
+    String id = family.submit(app).getString("id");
+    String taskId = task("ks-window-huaqiao", id, "window").getString("id");
+    String childId = api().get(app, family.token).object().getJsonObject("answers").getJsonObject("family")
+        .getJsonObject("student").getString("idNumber");
+    String window = token("ks-window-huaqiao");
+    for (String q : List.of(childId, childId.toLowerCase(), childName, guardianName)) {
+      Api.Answer answer = api().get("api/review/tasks?size=100&q=" + java.net.URLEncoder.encode(q,
+          java.nio.charset.StandardCharsets.UTF_8), window);
+      assertEquals(200, answer.status(), answer.body());
+      List<String> found = answer.object().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+          .map(t -> t.getString("id")).toList();
+      assertEquals(List.of(taskId), found, q + ": exactly this family's window task");
+    }
+    // another district's window does not find it by any of them
+    assertEquals(0, api().get("api/review/tasks?size=100&q=" + childId, token("ks-window-multi")).object()
+        .getJsonArray("items").size());
+  }
+
   @Test
   void withdrawIsRefusedOnceAReviewRecordExists() throws Exception {
     String app = submittedApplication();

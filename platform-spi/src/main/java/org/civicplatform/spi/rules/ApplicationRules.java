@@ -84,7 +84,9 @@ public interface ApplicationRules {
 
   /**
    * Answers ({@code step.section.field}) a reviewer may find an application by, typed in full in the queue's
-   * search (seed 000 问5: the window finds it by the points subject's ID number). Default: none.
+   * search (seed 000 问5: the window finds it by the points subject's ID number); {@code section[]} marks a
+   * repeatable section, any entry of which may hold the value ({@code students.student[].idNumber}). The child's
+   * registered ID number and name are always searchable. Default: none.
    */
   default List<String> searchableAnswers() {
     return List.of();

@@ -184,7 +184,7 @@ public class KunshanRules implements ApplicationRules {
   @Override
   public List<String> searchableAnswers() {
     return List.of("family.guardian1.idNumber", "family.guardian2.idNumber", "family.guardian1.phone",
-        "family.guardian2.phone");
+        "family.guardian2.phone", "family.guardian1.name", "family.guardian2.name", "family.student.idNumber");
   }
 
   /** Seed 000 §4.1/§5.2: 退回后，所填报的志愿依然无法修改 — the three batches' choices. */

@@ -26,7 +26,8 @@ public class SimingRules implements ApplicationRules {
   /** Reviewers find a registration by a guardian's ID number or phone (guardian one receives the SMS). */
   @Override
   public List<String> searchableAnswers() {
-    return List.of("guardians.guardian1.idNumber", "guardians.guardian2.idNumber", "guardians.guardian1.phone");
+    return List.of("guardians.guardian1.idNumber", "guardians.guardian2.idNumber", "guardians.guardian1.phone",
+        "guardians.guardian1.name", "guardians.guardian2.name", "students.student[].idNumber", "students.student[].name");
   }
 
   @Override

@@ -186,7 +186,9 @@ public class Reviews {
       // also the family's account phone (注册报名的手机号) and the tenants' searchable answers (e.g. the
       // points subject's ID number), resolved to registration numbers and applications first
       params.put("qNumbers", accountNumbers(q));
-      params.put("qApplications", applicationsAnswering(tenantIds, q));
+      List<UUID> matching = new ArrayList<>(applicationsAnswering(tenantIds, q));
+      matching.addAll(applicationsOfChild(tenantIds, q));
+      params.put("qApplications", matching.isEmpty() ? List.of(new UUID(0, 0)) : matching); // "in ()" is no SQL
       clauses.add("(t.registrationNumber = :q or t.childIdMasked = :q or t.registrationNumber in :qNumbers"
           + " or t.applicationId in :qApplications)");
     }
@@ -204,7 +206,12 @@ public class Reviews {
     return numbers.isEmpty() ? List.of("-") : numbers;
   }
 
-  /** The applications of these tenants one of whose searchable answers is {@code q} (upper case). */
+  /**
+   * The applications of these tenants one of whose searchable answers is {@code q}: a JSON containment
+   * ({@code answers @> {"family": {"guardian1": {"idNumber": q}}}}) per path, answered by the GIN index on
+   * {@code application.answers} (V130) rather than by reading every application's answers. The answers are
+   * stored normalised (ID numbers upper case, no spaces), so {@code q} is tried as typed and upper-cased.
+   */
   private List<UUID> applicationsAnswering(List<String> tenantIds, String q) {
     List<UUID> found = new ArrayList<>();
     for (String tenant : tenantIds) {
@@ -213,21 +220,54 @@ public class Reviews {
         continue;
       }
       StringBuilder sql = new StringBuilder("select id from application where tenant_id = ?1 and (");
-      for (int i = 0; i < paths.size(); i++) {
-        // the function, not the #>> operator: EclipseLink reads '#' in native SQL as a parameter
-        sql.append(i > 0 ? " or " : "").append("upper(jsonb_extract_path_text(answers, variadic cast(?").append(i + 2)
-            .append(" as text[]))) = ?").append(paths.size() + 2);
+      List<String> documents = new ArrayList<>();
+      for (String path : paths) {
+        documents.add(containing(path, q.replaceAll("\\s", "")));
+      }
+      for (int i = 0; i < documents.size(); i++) {
+        sql.append(i > 0 ? " or " : "").append("answers @> cast(?").append(i + 2).append(" as jsonb)");
       }
       var query = em.createNativeQuery(sql.append(")").toString()).setParameter(1, tenant);
-      for (int i = 0; i < paths.size(); i++) {
-        query.setParameter(i + 2, "{" + paths.get(i).replace('.', ',') + "}");
+      for (int i = 0; i < documents.size(); i++) {
+        query.setParameter(i + 2, documents.get(i));
       }
-      query.setParameter(paths.size() + 2, q);
       for (Object id : query.getResultList()) {
         found.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
       }
     }
-    return found.isEmpty() ? List.of(new UUID(0, 0)) : found;
+    return found;
+  }
+
+  /**
+   * The JSON an application's answers contain when {@code path} ({@code step.section.field}; a section
+   * written {@code section[]} is a list, any entry of which may hold the value) has the value {@code q}.
+   */
+  static String containing(String path, String q) {
+    String[] parts = path.split("\\.");
+    jakarta.json.JsonValue value = Jsons.createValue(q);
+    for (int i = parts.length - 1; i >= 0; i--) {
+      String key = parts[i];
+      if (key.endsWith("[]")) {
+        key = key.substring(0, key.length() - 2);
+        value = Jsons.createArrayBuilder().add(value).build();
+      }
+      value = Jsons.createObjectBuilder().add(key, value).build();
+    }
+    return value.toString();
+  }
+
+  /** The applications whose child has this full ID number (any case) or this name (as registered). */
+  private List<UUID> applicationsOfChild(List<String> tenantIds, String q) {
+    List<UUID> found = new ArrayList<>();
+    for (String tenant : tenantIds) {
+      @SuppressWarnings("unchecked")
+      List<Object> ids = em.createNativeQuery("select a.id from application a join child c on c.id = a.child_id"
+              + " where a.tenant_id = ?1 and c.tenant_id = ?1 and (upper(c.id_number) = ?2 or c.name = ?3)")
+          .setParameter(1, tenant).setParameter(2, q.replaceAll("\\s", "")).setParameter(3, q.replaceAll("\\s", ""))
+          .getResultList();
+      ids.forEach(id -> found.add(id instanceof UUID u ? u : UUID.fromString(id.toString())));
+    }
+    return found;
   }
 
   static String status(String text) {
