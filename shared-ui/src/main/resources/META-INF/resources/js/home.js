@@ -308,7 +308,16 @@ function childCard(tenant, def, child, status, rerender, siblings = [], round = 
 export async function homeView(main, tenant) {
   const [me, def, children, deadline] = await Promise.all([
     api('me'), definition(tenant), api(`tenants/${enc(tenant)}/children`), deadlineNotice(tenant).catch(() => null)]);
-  if (!children.ok) throw new Error(`children ${children.status}`);
+  if (!children.ok) {
+    // a refusal the server explains (e.g. 403 real-name-required: 请先完成实名认证) is shown as it says, not as 出错了
+    if (children.status >= 400 && children.status < 500 && children.data?.type) {
+      show(main, h('h1', {}, loc(def.name)), h('div', { class: 'alert warn', role: 'alert', id: 'home-refused' },
+        h('h2', {}, problemText(children.data, 'title')), h('p', {}, problemText(children.data, 'detail'))),
+        h('p', {}, h('a', { href: '#/' }, t('nav.home'))));
+      return;
+    }
+    throw new Error(`children ${children.status}`);
+  }
   const statuses = await Promise.all(children.data.map((c) => childStatus(tenant, c.id)));
   const siblings = await Promise.all(children.data.map((c) => registrationChildren(tenant, def, c)));
   const rounds = await Promise.all(children.data.map((c, i) => secondRoundOf(tenant, c.id, statuses[i])));
