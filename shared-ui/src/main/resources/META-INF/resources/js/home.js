@@ -2,7 +2,7 @@
 
 import { api, application, definition } from './api.js';
 import * as auth from './auth.js';
-import { h, mask, show, uid } from './dom.js';
+import { confirmDialog, h, mask, show, uid } from './dom.js';
 import { addMessages, dateTime, has, loc, problemText, t } from './i18n.js';
 import { childStatus, deadlineNotice } from './progress.js';
 import { secondRoundLink, secondRoundOf } from './second-round.js';
@@ -233,7 +233,8 @@ function childCard(tenant, def, child, status, rerender, siblings = [], round = 
     actions.push(h('button', {
       type: 'button', class: 'btn btn-danger', dataset: { action: 'withdraw' },
       onclick: async (event) => {
-        if (!confirm(t('home.child.withdrawConfirm'))) return;
+        if (!(await confirmDialog({ id: 'withdraw-dialog', title: t('home.child.withdraw'), text: t('home.child.withdrawConfirm'),
+          confirmLabel: t('home.child.withdraw'), cancelLabel: t('common.cancel'), danger: true }))) return;
         event.target.disabled = true;
         const answer = await api(`tenants/${enc(tenant)}/children/${enc(child.id)}/application/withdraw`, { method: 'POST' });
         if (answer.ok) {
@@ -250,7 +251,9 @@ function childCard(tenant, def, child, status, rerender, siblings = [], round = 
     actions.push(h('button', {
       type: 'button', class: 'btn btn-danger', dataset: { action: 'delete' },
       onclick: async (event) => {
-        if (!confirm(t('home.child.deleteConfirm', { name: child.name }))) return;
+        if (!(await confirmDialog({ id: 'delete-dialog', title: t('home.child.delete'),
+          text: t('home.child.deleteConfirm', { name: child.name }), confirmLabel: t('home.child.delete'),
+          cancelLabel: t('common.cancel'), danger: true }))) return;
         event.target.disabled = true;
         const answer = await api(`tenants/${enc(tenant)}/children/${enc(child.id)}`, { method: 'DELETE' });
         if (answer.ok) {
