@@ -53,3 +53,30 @@ export function uid(prefix = 'id') {
   counter += 1;
   return `${prefix}-${counter}`;
 }
+
+/**
+ * Asks in the page's own dialog (not the browser's confirm()): a modal <dialog> with the question, the
+ * consequence and two buttons; resolves true when the person confirms. Escape or 取消 resolves false; the
+ * focus goes back to the button that asked. `id` names the dialog (`${id}`, `${id}-confirm`, `${id}-cancel`).
+ */
+export function confirmDialog({ id, title, text, confirmLabel, cancelLabel, danger = false }) {
+  return new Promise((resolve) => {
+    const opener = document.activeElement;
+    let answer = false;
+    const dialog = h('dialog', { class: 'confirm-dialog', id, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-text` },
+      h('h2', { id: `${id}-title` }, title),
+      h('p', { id: `${id}-text` }, text),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: danger ? 'btn btn-danger' : 'btn', id: `${id}-confirm`,
+          onclick: () => { answer = true; dialog.close(); } }, confirmLabel),
+        h('button', { type: 'button', class: 'btn btn-secondary', id: `${id}-cancel`, onclick: () => dialog.close() }, cancelLabel)));
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      opener?.focus?.();
+      resolve(answer);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    dialog.querySelector(`#${id}-cancel`).focus(); // the safe choice has the focus
+  });
+}

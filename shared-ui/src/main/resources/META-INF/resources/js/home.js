@@ -2,7 +2,7 @@
 
 import { api, application, definition } from './api.js';
 import * as auth from './auth.js';
-import { h, mask, show, uid } from './dom.js';
+import { confirmDialog, h, mask, show, uid } from './dom.js';
 import { addMessages, dateTime, has, loc, problemText, t } from './i18n.js';
 import { childStatus, deadlineNotice } from './progress.js';
 import { secondRoundLink, secondRoundOf } from './second-round.js';
@@ -243,7 +243,8 @@ function childCard(tenant, def, child, status, rerender, siblings = [], round = 
     actions.push(h('button', {
       type: 'button', class: 'btn btn-danger', dataset: { action: 'withdraw' },
       onclick: async (event) => {
-        if (!confirm(t('home.child.withdrawConfirm'))) return;
+        if (!(await confirmDialog({ id: 'withdraw-dialog', title: t('home.child.withdraw'), text: t('home.child.withdrawConfirm'),
+          confirmLabel: t('home.child.withdraw'), cancelLabel: t('common.cancel'), danger: true }))) return;
         event.target.disabled = true;
         const answer = await api(`tenants/${enc(tenant)}/children/${enc(child.id)}/application/withdraw`, { method: 'POST' });
         if (answer.ok) {
@@ -260,7 +261,9 @@ function childCard(tenant, def, child, status, rerender, siblings = [], round = 
     actions.push(h('button', {
       type: 'button', class: 'btn btn-danger', dataset: { action: 'delete' },
       onclick: async (event) => {
-        if (!confirm(t('home.child.deleteConfirm', { name: child.name }))) return;
+        if (!(await confirmDialog({ id: 'delete-dialog', title: t('home.child.delete'),
+          text: t('home.child.deleteConfirm', { name: child.name }), confirmLabel: t('home.child.delete'),
+          cancelLabel: t('common.cancel'), danger: true }))) return;
         event.target.disabled = true;
         const answer = await api(`tenants/${enc(tenant)}/children/${enc(child.id)}`, { method: 'DELETE' });
         if (answer.ok) {
@@ -318,7 +321,16 @@ function childCard(tenant, def, child, status, rerender, siblings = [], round = 
 export async function homeView(main, tenant) {
   const [me, def, children, deadline] = await Promise.all([
     api('me'), definition(tenant), api(`tenants/${enc(tenant)}/children`), deadlineNotice(tenant).catch(() => null)]);
-  if (!children.ok) throw new Error(`children ${children.status}`);
+  if (!children.ok) {
+    // a refusal the server explains (e.g. 403 real-name-required: 请先完成实名认证) is shown as it says, not as 出错了
+    if (children.status >= 400 && children.status < 500 && children.data?.type) {
+      show(main, h('h1', {}, loc(def.name)), h('div', { class: 'alert warn', role: 'alert', id: 'home-refused' },
+        h('h2', {}, problemText(children.data, 'title')), h('p', {}, problemText(children.data, 'detail'))),
+        h('p', {}, h('a', { href: '#/' }, t('nav.home'))));
+      return;
+    }
+    throw new Error(`children ${children.status}`);
+  }
   const statuses = await Promise.all(children.data.map((c) => childStatus(tenant, c.id)));
   const siblings = await Promise.all(children.data.map((c) => registrationChildren(tenant, def, c)));
   const rounds = await Promise.all(children.data.map((c, i) => secondRoundOf(tenant, c.id, statuses[i])));

@@ -5,7 +5,7 @@
 
 import { api } from './api.js';
 import { accessToken } from './auth.js';
-import { h } from './dom.js';
+import { confirmDialog, h } from './dom.js';
 import { addMessages, loc, problemText, t } from './i18n.js';
 
 const enc = encodeURIComponent;
@@ -207,7 +207,8 @@ function slotBlock(slot, base, readOnly) {
   }
 
   async function remove(doc, button) {
-    if (!window.confirm(t('uploads.deleteConfirm'))) return;
+    if (!(await confirmDialog({ id: 'document-delete-dialog', title: t('uploads.delete'), text: t('uploads.deleteConfirm'),
+      confirmLabel: t('uploads.delete'), cancelLabel: t('common.cancel'), danger: true }))) return;
     button.disabled = true;
     const answer = await api(`${base.replace(/children\/[^/]+\/documents$/, 'documents')}/${enc(doc.id)}`, { method: 'DELETE' });
     button.disabled = false;

@@ -201,15 +201,21 @@ class KunshanApplicationIT {
     String invalid = jakarta.json.Json.createObjectBuilder(parameters)
         .add("insurance", jakarta.json.Json.createObjectBuilder(parameters.getJsonObject("insurance")).add("recentMonths", 0))
         .build().toString();
-    Api.Answer refused = api.put("api/tenants/kunshan/rules/2025", admin, invalid);
+    Api.Answer unversioned = api.put("api/tenants/kunshan/rules/2025", admin, changed);
+    assertEquals(428, unversioned.status(), "a change names the version it was made from: " + unversioned.body());
+    assertEquals("urn:civic:problem:precondition-required", unversioned.object().getString("type"));
+    Api.Answer refused = api.put("api/tenants/kunshan/rules/2025", admin, invalid, "If-Match", "\"kunshan-2025-default\"");
     assertEquals(400, refused.status(), refused.body());
     assertEquals("insurance.recentMonths", refused.object().getJsonArray("errors").getJsonObject(0).getString("field"));
 
-    Api.Answer stored = api.put("api/tenants/kunshan/rules/2025", admin, changed);
+    Api.Answer stored = api.put("api/tenants/kunshan/rules/2025", admin, changed, "If-Match", "\"kunshan-2025-default\"");
     assertEquals(200, stored.status(), stored.body());
     assertEquals("kunshan-2025-r1", stored.object().getString("version"));
     assertEquals(25, stored.object().getJsonObject("parameters").getJsonObject("lawAbiding").getInt("points"));
-    assertEquals("kunshan-2025-r2", api.put("api/tenants/kunshan/rules/2025", admin, changed).object().getString("version"));
+    assertEquals(409, api.put("api/tenants/kunshan/rules/2025", admin, changed, "If-Match", "\"kunshan-2025-default\"").status(),
+        "a second administrator's change from the old version is refused, not silently overwriting the first");
+    assertEquals("kunshan-2025-r2", api.put("api/tenants/kunshan/rules/2025", admin, changed, "If-Match", "\"kunshan-2025-r1\"")
+        .object().getString("version"));
     assertEquals("kunshan-2024-default", api.get("api/tenants/kunshan/rules/2024", parent.token).object().getString("version"),
         "other years are untouched");
     Api.Answer estimate = api.post("api/tenants/kunshan/points/estimate", parent.token, "{\"year\": 2025, \"lawAbiding\": true}");

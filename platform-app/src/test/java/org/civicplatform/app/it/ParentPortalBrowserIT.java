@@ -222,8 +222,16 @@ class ParentPortalBrowserIT extends BrowserTest {
     shot("14-family-home-submitted");
 
     // 撤销提交 and back to draft.
-    page.onceDialog(d -> d.accept());
+    // asked in the page's own dialog (not the browser's confirm()); 取消 changes nothing, the focus comes back
     card.getByText("撤销提交").click();
+    assertThat(page.locator("#withdraw-dialog")).isVisible();
+    assertThat(page.locator("#withdraw-dialog")).containsText("撤销后可修改再提交");
+    shot("14b-withdraw-dialog");
+    page.click("#withdraw-dialog-cancel");
+    assertThat(page.locator("#withdraw-dialog")).hasCount(0);
+    assertThat(card.locator("tr[data-batch=PUBLIC]")).containsText("已提交");
+    card.getByText("撤销提交").click();
+    page.click("#withdraw-dialog-confirm");
     assertThat(page.locator(".alert.success")).containsText("已撤销提交");
     assertThat(page.locator("li.child", new Page.LocatorOptions().setHasText(CHILD)).locator("tr[data-batch=PUBLIC]"))
         .containsText("未提交");

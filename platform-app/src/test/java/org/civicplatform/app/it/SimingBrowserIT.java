@@ -221,6 +221,33 @@ class SimingBrowserIT extends BrowserTest {
   }
 
   @Test
+  void aParentWithoutTheRealNameLevelIsToldToVerifyNotThatSomethingWentWrong() throws Exception {
+    run(() -> {
+      page.navigate(base.toString());
+      page.locator("#tenants a[href='#/t/siming']").click();
+      page.waitForURL(Pattern.compile(".*/realms/civic/protocol/openid-connect/auth.*"));
+      page.locator("#social-ixiamen").click();
+      page.waitForURL(Pattern.compile(".*/realms/ixiamen/.*"));
+      page.fill("#username", "ixm-unverified");
+      page.fill("#password", "Demo#2024");
+      page.click("#kc-login");
+      page.waitForURL(Pattern.compile(".*(#/t/siming|/realms/civic/.*)$|.*/realms/civic/login-actions/.*"));
+      if (page.url().contains("/realms/civic/")) {
+        if (page.locator("#email").count() > 0) {
+          page.fill("#email", "ixm-unverified@example.invalid");
+        }
+        page.locator("input[type=submit], button[type=submit]").first().click();
+      }
+      page.waitForURL(Pattern.compile(".*#/t/siming$"));
+      // the server's 403 real-name-required, in its own words (seed 002: 实名认证), not 出错了，请稍后再试。
+      assertThat(page.locator("#home-refused")).isVisible();
+      assertThat(page.locator("#home-refused")).containsText("实名认证");
+      assertThat(page.locator("main")).not().containsText("出错了");
+      shot("siming-10-real-name-required");
+    }, "siming-zz-real-name-failure.png");
+  }
+
+  @Test
   void aReviewerSeesTheRegistryValuesTheParentCorrected() throws Exception {
     run(this::reviewerFlow, "siming-zz-reviewer-failure.png");
   }

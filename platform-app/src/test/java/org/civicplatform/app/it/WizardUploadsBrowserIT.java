@@ -104,8 +104,9 @@ class WizardUploadsBrowserIT extends BrowserTest {
     shot("uploads-02-uploaded");
 
     // Delete the diploma.
-    page.onceDialog(d -> d.accept());
     diplomas.first().getByText("删除").click();
+    assertThat(page.locator("#document-delete-dialog")).containsText("确定删除该文件吗");
+    page.click("#document-delete-dialog-confirm");
     assertThat(diplomas).hasCount(0);
     assertThat(page.locator("#doc-diploma-list")).containsText("尚未上传文件");
 

@@ -42,6 +42,17 @@ public class ProblemException extends RuntimeException {
             "The requested " + what + " does not exist or is not yours to see."));
   }
 
+  /**
+   * 428: a change of something others may change too (rules, a school) must say which version it was made
+   * from ({@code If-Match} the version read), so that two administrators cannot overwrite each other unseen.
+   */
+  public static ProblemException versionRequired() {
+    return new ProblemException("precondition-required", 428,
+        org.civicplatform.spi.LocalizedText.of("请先读取再保存", "Read before you save"),
+        org.civicplatform.spi.LocalizedText.of("保存时须带上所读取的版本（If-Match），以免覆盖其他管理员的修改：请刷新页面后再保存。",
+            "Send the version you read (If-Match) so that no other administrator's change is overwritten: reload, then save."));
+  }
+
   public static ProblemException conflict(String kind, String zh, String en) {
     return new ProblemException(kind, 409, LocalizedText.of("操作冲突", "Conflict"), LocalizedText.of(zh, en));
   }

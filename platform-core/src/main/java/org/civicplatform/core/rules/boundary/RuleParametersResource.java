@@ -76,6 +76,9 @@ public class RuleParametersResource {
       @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, JsonObject body) {
     TenantModule module = tenants.require(tenant);
     ownTenant(tenant);
+    if (expected(ifMatch) == null) {
+      throw ProblemException.versionRequired(); // no lost updates between two administrators
+    }
     return parameters.update(module, year(year), body, caller.userId(),
         caller.username() == null ? caller.userId() : caller.username(), expected(ifMatch));
   }

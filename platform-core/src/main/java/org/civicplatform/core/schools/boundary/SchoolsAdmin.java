@@ -93,12 +93,16 @@ public class SchoolsAdmin {
 
   /**
    * Changes a school; the fields not sent keep their values (so {@code {"seats": …}} alone changes the
-   * seats). {@code expectedVersion} null = no check; a stale one is a 409.
+   * seats). {@code expectedVersion} is required (428 without: no lost updates between administrators); a
+   * stale one is a 409.
    */
   @Transactional
   public SchoolView update(String tenant, String code, JsonObject input, Long expectedVersion) {
     administer(tenant);
     SchoolCatalog.Row current = catalog.school(tenant, code).orElseThrow(() -> ProblemException.notFound("school", code));
+    if (expectedVersion == null) {
+      throw ProblemException.versionRequired();
+    }
     if (input == null) {
       throw ProblemException.invalid("body", "required", "请提供要修改的内容。", "Send the changes.");
     }
@@ -110,7 +114,7 @@ public class SchoolsAdmin {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    long version = expectedVersion == null ? current.version() : expectedVersion;
+    long version = expectedVersion;
     if (!catalog.update(tenant, changed, version)) {
       throw ProblemException.conflict("stale-version", "该学校已被其他管理员修改，请刷新后再保存。",
           "Another administrator changed this school: reload, then save again.");
