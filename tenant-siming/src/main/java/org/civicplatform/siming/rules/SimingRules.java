@@ -29,6 +29,18 @@ public class SimingRules implements ApplicationRules {
     return List.of("guardians.guardian1.idNumber", "guardians.guardian2.idNumber", "guardians.guardian1.phone");
   }
 
+  /** Every child of a multiple birth is a child: registered once, whichever account or registration. */
+  @Override
+  public List<String> childIdNumberAnswers() {
+    return List.of("students.student[].idNumber");
+  }
+
+  @Override
+  public org.civicplatform.spi.LocalizedText childAlreadyRegistered() {
+    return org.civicplatform.spi.LocalizedText.of("该学生已在思明区入学登记中登记（本账号或其他账号），一名学生只能登记一次。",
+        "This child is already in a Siming registration (this or another account): a child registers once.");
+  }
+
   @Override
   public List<String> valuesUniqueToAFamily() {
     return List.of("housing.housing.certificateNumber", "housing.housing.contractNumber");
