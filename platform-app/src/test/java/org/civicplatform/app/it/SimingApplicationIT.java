@@ -247,6 +247,32 @@ class SimingApplicationIT {
   }
 
   @Test
+  void aTwinOfOneRegistrationCannotBeRegisteredAgainAsAChildOrInAnotherRegistration() throws Exception {
+    String first = registryChild("陈二一", "CHEN ER YI", "2018-05-07", "M", LIANQIAN);
+    String second = registryChild("陈二二", "CHEN ER ER", "2018-05-07", "F", LIANQIAN);
+    String app = newChild("陈二一", first);
+    saved(app, "students", students(
+        entry(first, "陈二一", "CHEN ER YI", "2018-05-07", "M", LIANQIAN, "lianqian", "NON_COLLECTIVE", false),
+        entry(second, "陈二二", "CHEN ER ER", "2018-05-07", "F", LIANQIAN, "lianqian", "NON_COLLECTIVE", false)));
+    // the second twin as a child of its own (of this or any other account of the tenant): refused, Siming's words
+    Api.Answer again = api().post("api/tenants/siming/children", parent(),
+        "{\"stage\":\"PRIMARY\",\"name\":\"陈二二\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\"" + second + "\"}");
+    assertEquals(409, again.status(), again.body());
+    assertEquals("urn:civic:problem:child-already-registered", again.object().getString("type"));
+    assertTrue(again.object().getString("detail").contains("思明区"), again.body());
+    assertFalse(again.body().contains("户籍生（新市民）"), "not Kunshan's words");
+    // a registered child listed as a twin of another registration: refused at the field
+    String third = registryChild("陈二三", "CHEN ER SAN", "2018-05-07", "M", LIANQIAN);
+    String other = newChild("陈二三", third);
+    Api.Answer listed = save(other, "students", students(
+        entry(third, "陈二三", "CHEN ER SAN", "2018-05-07", "M", LIANQIAN, "lianqian", "NON_COLLECTIVE", false),
+        entry(second, "陈二二", "CHEN ER ER", "2018-05-07", "F", LIANQIAN, "lianqian", "NON_COLLECTIVE", false)));
+    assertEquals(400, listed.status(), listed.body());
+    assertEquals("students.student[1].idNumber", listed.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals("child.already-registered", listed.object().getJsonArray("errors").getJsonObject(0).getString("code"));
+  }
+
+  @Test
   void twinsShareOneRegistrationAndEachHasItsOwnIdentityCheck() throws Exception {
     String first = registryChild("陈一鸣", "CHEN YI MING", "2018-05-05", "M", LIANQIAN);
     String second = registryChild("陈一诺", "CHEN YI NUO", "2018-05-05", "F", LIANQIAN);

@@ -177,6 +177,22 @@ public interface ApplicationRules {
   }
 
   /**
+   * Answer paths holding the ID numbers of the children an application is for besides its registered child
+   * ({@code section[]} for a list: Siming's twins, {@code students.student[].idNumber}). A child is registered
+   * once per tenant and school year — as an account's child or inside another registration — and the core
+   * refuses a second time with {@link #childAlreadyRegistered()}. Default: none.
+   */
+  default List<String> childIdNumberAnswers() {
+    return List.of();
+  }
+
+  /** The refusal of a child registered already, in the tenant's own words. */
+  default org.civicplatform.spi.LocalizedText childAlreadyRegistered() {
+    return org.civicplatform.spi.LocalizedText.of("该学生已登记报名（本账号或其他账号），不能重复登记。",
+        "This child is already registered (by this or another account): a child registers once.");
+  }
+
+  /**
    * Answer paths ({@code step.section.field}) whose value should belong to one family only, such as a
    * property certificate number: when another family of the tenant submitted the same value (spaces
    * ignored), reviewers see a warning on the task. Default: none.

@@ -36,6 +36,13 @@ public class KunshanRules implements ApplicationRules {
     return List.of("housing.property.certificateNumber");
   }
 
+  /** Seed 000 §3.2: the message of a child registered already. */
+  @Override
+  public org.civicplatform.spi.LocalizedText childAlreadyRegistered() {
+    return org.civicplatform.spi.LocalizedText.of("该学生已通过户籍生（新市民）系统注册报名！",
+        "This child is already registered (by another account or channel).");
+  }
+
   /** 监护人信息 is shared by siblings and locked once one of them has applied (seed 000 §3.3.2). */
   @Override
   public List<String> familySharedSections() {

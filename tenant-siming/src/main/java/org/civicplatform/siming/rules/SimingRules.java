@@ -30,6 +30,18 @@ public class SimingRules implements ApplicationRules {
         "guardians.guardian1.name", "guardians.guardian2.name", "students.student[].idNumber", "students.student[].name");
   }
 
+  /** Every child of a multiple birth is a child: registered once, whichever account or registration. */
+  @Override
+  public List<String> childIdNumberAnswers() {
+    return List.of("students.student[].idNumber");
+  }
+
+  @Override
+  public org.civicplatform.spi.LocalizedText childAlreadyRegistered() {
+    return org.civicplatform.spi.LocalizedText.of("该学生已在思明区入学登记中登记（本账号或其他账号），一名学生只能登记一次。",
+        "This child is already in a Siming registration (this or another account): a child registers once.");
+  }
+
   @Override
   public List<String> valuesUniqueToAFamily() {
     return List.of("housing.housing.certificateNumber", "housing.housing.contractNumber");

@@ -53,6 +53,7 @@ public class Applications {
   @Inject org.civicplatform.core.registry.control.CoreRegistries registries;
   @Inject org.civicplatform.core.applications.control.ApplicationPhase phase;
   @Inject org.civicplatform.core.schools.control.SchoolCatalog catalog;
+  @Inject org.civicplatform.core.families.control.ChildRegistrations registrations;
 
   @Inject
   @ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -137,6 +138,26 @@ public class Applications {
    * Validates one step (form checks, then the tenant's rules) and stores it as the step's draft. Nothing
    * is stored when anything is invalid; a stale {@code expectedVersion} is a 409.
    */
+  /**
+   * The children this application lists besides its own (the tenant's {@code childIdNumberAnswers}: Siming's
+   * twins) that are registered already — another account's child, or in another registration — one error each,
+   * named at the field ({@code students.student[1].idNumber}) in the tenant's words.
+   */
+  List<FieldError> registeredElsewhere(TenantModule module, Child child, Application application, JsonObject answers) {
+    List<FieldError> errors = new ArrayList<>();
+    String own = child.idNumber() == null ? "" : child.idNumber().toUpperCase(java.util.Locale.ROOT);
+    for (String path : module.rules().childIdNumberAnswers()) {
+      for (var found : org.civicplatform.core.applications.control.AnswerPaths.values(answers, path)) {
+        String id = found.value().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!id.equals(own) && registrations.registeredAlready(module, id, application.id())) {
+          var text = module.rules().childAlreadyRegistered();
+          errors.add(FieldError.of(found.field(), "child.already-registered", text.zh(), text.en()));
+        }
+      }
+    }
+    return errors;
+  }
+
   @Transactional
   public ApplicationView saveStep(String tenant, UUID childId, String stepId, JsonObject answers, Long expectedVersion) {
     TenantModule module = tenants.require(tenant);
@@ -165,6 +186,11 @@ public class Applications {
     JsonObject normalised =
         module.rules().validateStep(stepId, checked.answers(),
             Jsons.createObjectBuilder(context).add(stepId, checked.answers()).build(), today());
+    List<FieldError> twice = registeredElsewhere(module, child, application,
+        Jsons.createObjectBuilder().add(stepId, normalised).build());
+    if (!twice.isEmpty()) {
+      throw new RuleViolation(twice);
+    }
     if (application.status() == Application.Status.RETURNED) {
       keptAsSubmitted(module, stepId, normalised, application.answers());
     }
@@ -227,6 +253,9 @@ public class Applications {
         }
       }
       errors.addAll(stepErrors);
+    }
+    if (errors.isEmpty()) {
+      errors.addAll(registeredElsewhere(module, child, application, context)); // a twin registered meanwhile
     }
     if (errors.isEmpty()) {
       errors.addAll(org.civicplatform.core.applications.control.RequiredDocuments.missing(module.form().steps(), context,

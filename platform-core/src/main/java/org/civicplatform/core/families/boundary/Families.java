@@ -33,6 +33,7 @@ public class Families {
   @Inject FamilyScope scope;
   @Inject org.civicplatform.core.audit.control.AuditTrail audit;
   @Inject org.civicplatform.core.tenancy.control.Tenants tenants;
+  @Inject org.civicplatform.core.families.control.ChildRegistrations registrations;
 
   @Inject
   @org.eclipse.microprofile.config.inject.ConfigProperty(name = "platform.school-year", defaultValue = "2024")
@@ -94,11 +95,10 @@ public class Families {
       throw ProblemException.invalid(errors);
     }
     String normalisedId = idNumber.toUpperCase();
-    boolean taken = !em.createNamedQuery(Child.BY_ID_NUMBER, Child.class)
-        .setParameter("tenant", tenant).setParameter("idNumber", normalisedId).getResultList().isEmpty();
-    if (taken) {
-      throw ProblemException.conflict("child-already-registered",
-          "该学生已通过户籍生（新市民）系统注册报名！", "This child is already registered (by another account or channel).");
+    org.civicplatform.spi.TenantModule module = tenants.require(tenant);
+    if (registrations.registeredAlready(module, normalisedId, null)) {
+      var text = module.rules().childAlreadyRegistered();
+      throw ProblemException.conflict("child-already-registered", text.zh(), text.en());
     }
     Family family = family(tenant, true).orElseThrow();
     Child child = new Child(family, name, input.idType(), normalisedId, input.stage(), clock.instant());
