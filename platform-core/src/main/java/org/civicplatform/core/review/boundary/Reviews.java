@@ -243,17 +243,7 @@ public class Reviews {
    * written {@code section[]} is a list, any entry of which may hold the value) has the value {@code q}.
    */
   static String containing(String path, String q) {
-    String[] parts = path.split("\\.");
-    jakarta.json.JsonValue value = Jsons.createValue(q);
-    for (int i = parts.length - 1; i >= 0; i--) {
-      String key = parts[i];
-      if (key.endsWith("[]")) {
-        key = key.substring(0, key.length() - 2);
-        value = Jsons.createArrayBuilder().add(value).build();
-      }
-      value = Jsons.createObjectBuilder().add(key, value).build();
-    }
-    return value.toString();
+    return org.civicplatform.core.applications.control.AnswerPaths.containing(path, q);
   }
 
   /** The applications whose child has this full ID number (any case) or this name (as registered). */
