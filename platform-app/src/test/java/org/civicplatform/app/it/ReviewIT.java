@@ -33,8 +33,10 @@ class ReviewIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    // the registries' control endpoint lets a test take them down (the look-ups then stay open)
-    return TestPlatform.get().war(Map.of("platform.registries.simulated.control-endpoint.enabled", "true"));
+    // the registries' control endpoint lets a test take them down (the look-ups then stay open); the outbox
+    // endpoint lets a test register a family of its own (KunshanFamily reads its sign-up code there)
+    return TestPlatform.get().war(Map.of("platform.registries.simulated.control-endpoint.enabled", "true",
+        "platform.notifications.outbox-endpoint.enabled", "true"));
   }
 
   @ArquillianResource URL base;
