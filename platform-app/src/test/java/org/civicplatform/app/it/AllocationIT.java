@@ -45,7 +45,9 @@ class AllocationIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of("platform.demo-data.enabled", "true"));
+    // the outbox endpoint: the placed child's family registers through the API (KunshanFamily reads the code)
+    return TestPlatform.get().war(Map.of("platform.demo-data.enabled", "true",
+        "platform.notifications.outbox-endpoint.enabled", "true"));
   }
 
   @ArquillianResource URL base;

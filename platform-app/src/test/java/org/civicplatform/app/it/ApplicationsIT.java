@@ -25,7 +25,8 @@ class ApplicationsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(Map.of());
+    // the outbox endpoint: a test registers a family of its own (KunshanFamily reads the sign-up code there)
+    return TestPlatform.get().war(Map.of("platform.notifications.outbox-endpoint.enabled", "true"));
   }
 
   @ArquillianResource URL base;
