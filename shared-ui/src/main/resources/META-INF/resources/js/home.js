@@ -1,6 +1,7 @@
 // Tenant chooser, family home (children and per-batch status table), add child, pledge.
 
 import { api, application, definition } from './api.js';
+import { returnNotice } from './returned.js';
 import * as auth from './auth.js';
 import { confirmDialog, h, mask, show, uid } from './dom.js';
 import { addMessages, dateTime, has, loc, problemText, t } from './i18n.js';
@@ -217,7 +218,7 @@ async function registrationChildren(tenant, def, child) {
   return [];
 }
 
-function childCard(tenant, def, child, status, rerender, siblings = [], round = null) {
+function childCard(tenant, def, child, status, rerender, siblings = [], round = null, returnedApp = null) {
   const headingId = uid('child');
   const app = status?.application || 'NONE';
   const actions = [];
@@ -313,6 +314,7 @@ function childCard(tenant, def, child, status, rerender, siblings = [], round = 
                 ? h('span', { class: 'admitted' }, `${t('home.child.admitted')}：${loc(batch.admittedSchool.name)}`) : null,
               batch.id === 'SECOND_ROUND' ? secondRoundLink(tenant, child.id, round) : null)));
         })))),
+    returnedApp ? returnNotice(def, returnedApp, (stepId) => `${base}/step/${enc(stepId)}`) : null,
     h('div', { class: 'actions' }, actions),
     message);
 }
@@ -334,6 +336,9 @@ export async function homeView(main, tenant) {
   const statuses = await Promise.all(children.data.map((c) => childStatus(tenant, c.id)));
   const siblings = await Promise.all(children.data.map((c) => registrationChildren(tenant, def, c)));
   const rounds = await Promise.all(children.data.map((c, i) => secondRoundOf(tenant, c.id, statuses[i])));
+  // a returned child's reason and fields, on its card (not only in the SMS)
+  const returned = await Promise.all(children.data.map((c, i) => (statuses[i]?.application === 'RETURNED'
+    ? application(tenant, c.id).catch(() => null) : null)));
   const rerender = () => homeView(main, tenant);
   const notice = flash;
   flash = null;
@@ -350,7 +355,7 @@ export async function homeView(main, tenant) {
         ? h('div', {}, h('dt', {}, t('home.registrationNumber')), h('dd', {}, me.data.registrationNumber)) : null,
       phone ? h('div', {}, h('dt', {}, t('home.account')), h('dd', {}, mask(phone))) : null) : null,
     children.data.length
-      ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender, siblings[i], rounds[i])))
+      ? h('ul', { class: 'children' }, children.data.map((c, i) => childCard(tenant, def, c, statuses[i], rerender, siblings[i], rounds[i], returned[i])))
       : h('p', { class: 'empty' }, t('home.noChildren')),
     def.parentNotice ? h('aside', { class: 'alert warn', id: 'parent-notice' },
       h('strong', {}, t('home.notice.title')), ' ', loc(def.parentNotice)) : null);

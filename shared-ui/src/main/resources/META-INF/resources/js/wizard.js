@@ -8,6 +8,7 @@ import { h, show } from './dom.js';
 import { focusLink, notify } from './home.js';
 import { loc, problemText, t, time } from './i18n.js';
 import { pointsPanel } from './points.js';
+import { returnNotice } from './returned.js';
 import { deadlineNotice, tenantNames } from './progress.js';
 import { loadSchoolNames, schoolControl, schoolName } from './recommend.js';
 import { beforeSubmit, hooks } from './wizard-hooks.js';
@@ -39,6 +40,10 @@ export async function wizardView(main, tenant, childId, stepId) {
   const step = def.steps[index];
   const last = index === def.steps.length - 1;
   const readOnly = app !== null && !['DRAFT', 'RETURNED'].includes(app.status);
+  // what the reviewers returned (退回): those fields are marked 需修改 (list indexes ignored)
+  const returnedPaths = app?.status === 'RETURNED'
+    ? (app.review || []).filter((r) => r.status === 'RETURNED').flatMap((r) => r.returnFields || [])
+      .map((p) => String(p).replace(/\[\d+\]/g, '')) : [];
   const route = (id) => `#/t/${enc(tenant)}/c/${enc(childId)}/step/${enc(id)}`;
 
   // The working answers of this step (saved ones, or the child's known details on a first visit).
@@ -212,7 +217,10 @@ export async function wizardView(main, tenant, childId, stepId) {
     const label = h(grouped ? 'span' : 'label', { class: 'label', id: `${id}-label`, for: grouped ? null : id },
       loc(field.label),
       field.required ? h('span', { class: 'req', title: t('common.required') }, ' *') : null);
-    const wrapper = h('div', { class: `field type-${field.type.toLowerCase()}`, dataset: { path } },
+    const plain = path.replace(/\[\d+\]/g, '');
+    const isReturned = returnedPaths.some((p) => p === plain || p === `${step.id}.${section.id}` || p === step.id);
+    const wrapper = h('div', { class: `field type-${field.type.toLowerCase()}${isReturned ? ' returned' : ''}`, dataset: { path } },
+      isReturned ? h('span', { class: 'returned-tag' }, t('returned.field')) : null,
       last && field.type === 'BOOLEAN' ? h('p', { class: 'declaration', id: `${id}-label` }, loc(field.label)) : label,
       hintText ? h('p', { class: 'hint', id: hintId }, hintText) : null,
       fieldControl(field, entry, path, id, hintId, readOnly || section.id in locked),
@@ -463,6 +471,7 @@ export async function wizardView(main, tenant, childId, stepId) {
       h('h1', {}, `${t('wizard.heading')} · ${child.name}`),
       h('a', { class: 'btn btn-secondary', href: `#/t/${enc(tenant)}` }, t('nav.home'))),
     stepBar,
+    returnNotice(def, app),
     h('p', { class: 'muted small step-count' }, `${t('wizard.stepOf', { n: index + 1, total: def.steps.length })} · ${loc(step.title)}`),
     h('div', { class: points ? 'wizard with-aside' : 'wizard' },
       h('section', { class: 'panel', 'aria-labelledby': 'step-heading' },
@@ -559,3 +568,4 @@ function preview(def, app, route, readOnly, names) {
           : h('p', { class: 'field-error' }, t('wizard.notSaved')));
     }));
 }
+

@@ -112,6 +112,32 @@ class ProgressPagesBrowserIT extends BrowserTest {
   }
 
   /** A child of {@link #PARENT} (primary, born on yyyymmdd) whose application has every step saved; its id. */
+  @Test
+  void aReturnedApplicationShowsTheParentWhyAndMarksWhatToCorrect() throws Exception {
+    String parent = ApplicationsIT.token(PARENT);
+    String child = filledChild("钱小退", "20180805");
+    String app = "api/tenants/kunshan/children/" + child + "/application";
+    assertEquals(200, api().postEmpty(app + "/submit", parent, "Idempotency-Key", java.util.UUID.randomUUID().toString()).status());
+    ReviewIT review = new ReviewIT();
+    review.base = deployment;
+    JsonObject window = review.task("ks-window-huaqiao", api().get(app, parent).object().getString("id"), "window");
+    assertEquals(200, review.decide("ks-window-huaqiao", window, "{\"decision\": \"RETURN\", \"reasonText\": \"请补充先进典型证明材料\","
+        + " \"fields\": [\"honours.honour.hasHonour\"]}").status());
+    run(() -> {
+      signInAt("#/t/kunshan");
+      // the family home: the reason and what to correct on the child's card, not only 已退回 and an SMS
+      Locator notice = page.locator("li.child[data-child='" + child + "'] .return-notice");
+      assertThat(notice).containsText("请补充先进典型证明材料");
+      assertThat(notice).containsText("先进典型");
+      shot("p08-returned-home");
+      notice.locator(".return-edit").click();
+      page.waitForURL(Pattern.compile(".*/step/honours$"));
+      assertThat(page.locator("#return-notice")).containsText("请补充先进典型证明材料");
+      assertThat(page.locator(".field.returned[data-path='honours.honour.hasHonour'] .returned-tag")).hasText("需修改");
+      shot("p09-returned-wizard");
+    }, "zz-returned-failure.png");
+  }
+
   String filledChild(String name, String born) throws Exception {
     Api.Answer created = api().post("api/tenants/kunshan/children", ApplicationsIT.token(PARENT),
         "{\"stage\":\"PRIMARY\",\"name\":\"" + name + "\",\"idType\":\"MAINLAND_ID\",\"idNumber\":\""

@@ -275,6 +275,24 @@ class ReviewIT {
   }
 
   @Test
+  void aReturnedApplicationChangesOnlyWhatTheReviewerReturned() throws Exception {
+    String parent = token("13800000002");
+    String app = submittedApplication();
+    JsonObject window = task("ks-window-huaqiao", applicationId(app), "window");
+    assertEquals(200, decide("ks-window-huaqiao", window,
+        "{\"decision\": \"RETURN\", \"reasonText\": \"请补充先进典型证明\", \"fields\": [\"honours.honour.hasHonour\"]}").status());
+    JsonObject subject = api().get(app, parent).object().getJsonObject("answers").getJsonObject("subject");
+    String changed = jakarta.json.Json.createObjectBuilder(subject).add("title", jakarta.json.Json.createObjectBuilder()
+        .add("level", "JUNIOR").add("certificateNumber", "KSZC2020001").add("issuer", "昆山市人力资源和社会保障局")).build().toString();
+    Api.Answer refused = api().put(app + "/steps/subject", parent, changed);
+    assertEquals(409, refused.status(), "the title was not returned: " + refused.body());
+    assertEquals("urn:civic:problem:returned-fields-only", refused.object().getString("type"));
+    assertTrue(refused.object().getString("detail").contains("先进典型"), "names what may change: " + refused.body());
+    assertEquals(subject, api().get(app, parent).object().getJsonObject("answers").getJsonObject("subject"), "nothing stored");
+    assertEquals(200, api().put(app + "/steps/subject", parent, subject.toString()).status(), "unchanged is fine");
+  }
+
+  @Test
   void aReturnedApplicationKeepsTheSchoolChoicesItWasSubmittedWith() throws Exception {
     String parent = token("13800000002");
     String app = submittedApplication();

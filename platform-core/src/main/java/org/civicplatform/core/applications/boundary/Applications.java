@@ -193,6 +193,7 @@ public class Applications {
     }
     if (application.status() == Application.Status.RETURNED) {
       keptAsSubmitted(module, stepId, normalised, application.answers());
+      onlyWhatWasReturned(module, application, stepId, normalised);
     }
     application.saveStep(stepId, normalised, now());
     em.flush();
@@ -413,6 +414,41 @@ public class Applications {
             "报名被退回后，“" + title(module, kept).zh() + "”不能修改，只能修改退回原因所指的内容。",
             "In a returned application “" + title(module, kept).en() + "” cannot change: correct only what the"
                 + " reviewers asked for.");
+      }
+    }
+  }
+
+  /**
+   * A returned application changes only what the reviewers (or the automatic checks) returned: the sections of
+   * the returned fields ({@code honours.honour.hasHonour} → the 先进典型 section; a whole step when a step is
+   * named; list indexes ignored). Any other section of the step must stay as submitted: 409 naming what may change.
+   */
+  private void onlyWhatWasReturned(TenantModule module, Application application, String stepId, JsonObject step) {
+    java.util.Set<String> open = new java.util.LinkedHashSet<>();
+    workflow.tasks(application.id(), application.submissions()).stream()
+        .filter(t -> t.status() == org.civicplatform.core.review.entity.ReviewTask.Status.RETURNED)
+        .flatMap(t -> t.returnFields().stream())
+        .forEach(f -> {
+          String[] parts = f.replaceAll("\\[\\d+\\]", "").split("\\.");
+          open.add(parts.length == 1 ? parts[0] : parts[0] + "." + parts[1]);
+        });
+    if (open.isEmpty() || open.contains(stepId)) {
+      return; // nothing named (nothing to hold against), or the whole step was returned
+    }
+    JsonObject before = application.answers().get(stepId) instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    java.util.Set<String> sections = new java.util.LinkedHashSet<>(before.keySet());
+    sections.addAll(step.keySet());
+    for (String section : sections) {
+      if (!open.contains(stepId + "." + section) && !java.util.Objects.equals(before.get(section), step.get(section))) {
+        List<org.civicplatform.spi.LocalizedText> names = open.stream().map(s -> s.contains(".") ? title(module, s)
+            : module.form().step(s).map(FormStep::title).orElse(org.civicplatform.spi.LocalizedText.of(s, s))).toList();
+        List<String> zh = names.stream().map(org.civicplatform.spi.LocalizedText::zh).toList();
+        List<String> en = names.stream().map(org.civicplatform.spi.LocalizedText::en).toList();
+        throw ProblemException.conflict("returned-fields-only",
+            "报名被退回后只能修改退回原因所指的内容（" + String.join("、", zh) + "）；“" + title(module, stepId + "." + section).zh()
+                + "”须保持提交时的填写。",
+            "A returned application changes only what was returned (" + String.join(", ", en) + "); “"
+                + title(module, stepId + "." + section).en() + "” stays as submitted.");
       }
     }
   }
