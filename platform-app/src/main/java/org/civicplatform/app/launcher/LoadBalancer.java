@@ -31,6 +31,10 @@ import java.util.Optional;
  *       + Retry-After when PostgreSQL or Keycloak is down, which the other node shares; counting it would
  *       mark every node down and replace the problem document by nginx's own 502 page.
  * </ul>
+ *
+ * <p>The nodes trust the balancer's {@code X-Forwarded-For} ({@code platform.http.trusted-proxies=127.0.0.1}),
+ * which it sets to its peer's address: it is the edge. Behind another proxy, that proxy's address would
+ * have to be trusted as well, and this line changed to append.
  */
 public final class LoadBalancer implements AutoCloseable {
 
@@ -104,7 +108,9 @@ public final class LoadBalancer implements AutoCloseable {
         error_log %4$s warn;
         events { worker_connections 4096; }
         http {
-          access_log %5$s;
+          # which node answered ($upstream_addr: two addresses when the first failed and the next answered)
+          log_format civic '$remote_addr [$time_iso8601] "$request" $status $upstream_addr $upstream_status $request_time';
+          access_log %5$s civic;
           client_body_temp_path %6$s/client_body;
           proxy_temp_path %6$s/proxy;
           fastcgi_temp_path %6$s/fastcgi;
@@ -122,7 +128,9 @@ public final class LoadBalancer implements AutoCloseable {
             proxy_http_version 1.1;
             proxy_set_header Connection "";
             proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            # the balancer is the edge: the client is its peer, whatever X-Forwarded-For the client sent
+            # (appending to it would let a local client pick its address for the per-address limits)
+            proxy_set_header X-Forwarded-For $remote_addr;
             proxy_set_header X-Forwarded-Proto $scheme;
             proxy_connect_timeout 2s;
             proxy_read_timeout 300s;
