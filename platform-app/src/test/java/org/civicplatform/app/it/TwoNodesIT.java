@@ -57,9 +57,10 @@ class TwoNodesIT {
   static final Map<String, String> SETTINGS = Map.of("platform.demo-data.enabled", "true",
       "platform.notifications.outbox-endpoint.enabled", "true", "platform.http.trusted-proxies", "127.0.0.1");
 
+  /** At the root context, as node B and the run command's nodes: the balancer sends the same path to both. */
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return TestPlatform.get().war(SETTINGS);
+    return org.jboss.shrinkwrap.api.ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(TestPlatform.get().war(SETTINGS));
   }
 
   @ArquillianResource URL base;
