@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +19,11 @@ import java.util.concurrent.CountDownLatch;
  * The run command: embedded PostgreSQL (unless DB_URL is set), Keycloak (unless KEYCLOAK_URL is set) and
  * Payara Micro with the platform WAR and demo data. Prints the URLs and demo logins; Ctrl-C stops all
  * three. Data lives in DATA_DIR (default ./data) and survives restarts.
+ *
+ * <p>With {@code NODES=n} (n &gt; 1) it starts n Payara Micro nodes on APP_PORT+1 … APP_PORT+n (each with
+ * its own run folder and log) against the one PostgreSQL and Keycloak, and a local nginx on APP_PORT in
+ * front of them ({@link LoadBalancer}); the balancer's URL is the platform's URL. A node that dies is
+ * reported and left out by the balancer; the run goes on while one node and the balancer live.
  */
 public final class Launcher {
 
@@ -47,8 +54,17 @@ public final class Launcher {
     int appPort = Integer.parseInt(setting("APP_PORT", "8080"));
     int keycloakPort = Integer.parseInt(setting("KEYCLOAK_PORT", "8180"));
     int dbPort = Integer.parseInt(setting("DB_PORT", "15432"));
+    int nodes = nodes(setting("NODES", "1"));
     Files.createDirectories(data.resolve("logs"));
     requireFree(appPort, "APP_PORT");
+    Path nginx = null;
+    if (nodes > 1) {
+      nginx = LoadBalancer.findNginx().orElseThrow(() -> new IllegalStateException("NODES=" + nodes
+          + " needs nginx for the load balancer (Debian: apt-get install nginx-light; or set NGINX)"));
+      for (int i = 1; i <= nodes; i++) {
+        requireFree(appPort + i, "APP_PORT (node " + i + " listens on APP_PORT + " + i + ")");
+      }
+    }
     if (System.getenv("KEYCLOAK_URL") == null) {
       requireFree(keycloakPort, "KEYCLOAK_PORT");
       requireFree(keycloakPort + 1000, "KEYCLOAK_PORT (management port = KEYCLOAK_PORT + 1000)");
@@ -103,24 +119,82 @@ public final class Launcher {
     double kcSeconds = seconds(tKc);
 
     long tApp = System.nanoTime();
-    say("Starting Payara Micro on port " + appPort + " (log: " + data.resolve("logs/payara.log") + ") …");
-    PayaraServer payara =
-        PayaraServer.start(Path.of(paths.getProperty("payara.micro.jar")), Path.of(paths.getProperty("war")),
-            appPort, data.resolve("run/payara"), config, data.resolve("logs/payara.log"));
-    started.push(payara);
+    List<PayaraServer> payaras = new ArrayList<>();
+    if (nodes == 1) {
+      say("Starting Payara Micro on port " + appPort + " (log: " + data.resolve("logs/payara.log") + ") …");
+      PayaraServer payara =
+          PayaraServer.start(Path.of(paths.getProperty("payara.micro.jar")), Path.of(paths.getProperty("war")),
+              appPort, data.resolve("run/payara"), config, data.resolve("logs/payara.log"));
+      started.push(payara);
+      payaras.add(payara);
+    } else {
+      // nginx connects from 127.0.0.1: only then is X-Forwarded-For the client (abuse limits per address)
+      config.putIfAbsent("platform.http.trusted-proxies", setting("PLATFORM_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
+      for (int i = 1; i <= nodes; i++) {
+        // one after the other: the first migrates the database and loads the demo data alone
+        Path log = data.resolve("logs/payara-" + i + ".log");
+        say("Starting Payara Micro node " + i + " of " + nodes + " on port " + (appPort + i) + " (log: " + log + ") …");
+        PayaraServer payara =
+            PayaraServer.start(Path.of(paths.getProperty("payara.micro.jar")), Path.of(paths.getProperty("war")),
+                appPort + i, data.resolve("run/payara-" + i), config, log);
+        started.push(payara);
+        payaras.add(payara);
+      }
+    }
     double appSeconds = seconds(tApp);
+    String platformUrl = payaras.get(0).url();
+    LoadBalancer balancer = null;
+    if (nodes > 1) {
+      say("Starting nginx on port " + appPort + " in front of the " + nodes + " nodes (config: "
+          + data.resolve("run/nginx/nginx.conf") + ", logs: " + data.resolve("logs/nginx-*.log") + ") …");
+      List<Integer> ports = new ArrayList<>();
+      payaras.forEach(p -> ports.add(Integer.parseInt(p.url().substring(p.url().lastIndexOf(':') + 1))));
+      balancer = LoadBalancer.start(nginx, appPort, ports, data.resolve("run/nginx"), data.resolve("logs/nginx-error.log"));
+      started.push(balancer);
+      platformUrl = balancer.url();
+    }
 
-    printWelcome(payara.url(), keycloakUrl, dbUrl, data);
+    printWelcome(platformUrl, keycloakUrl, dbUrl, data);
+    if (nodes > 1) {
+      StringBuilder list = new StringBuilder();
+      for (int i = 0; i < payaras.size(); i++) {
+        list.append(i == 0 ? "" : ", ").append("node ").append(i + 1).append(' ').append(payaras.get(i).url())
+            .append(" (pid ").append(payaras.get(i).pid()).append(')');
+      }
+      say("Load balancer " + platformUrl + " (nginx) in front of " + list + ".");
+    }
     say(String.format("Started in %.1f s (PostgreSQL %.1f s, Keycloak %.1f s, Payara Micro %.1f s). Ctrl-C stops everything.",
         seconds(t0), dbSeconds, kcSeconds, appSeconds));
     CountDownLatch forever = new CountDownLatch(1);
-    while (payara.isAlive()) {
+    java.util.Set<PayaraServer> reported = new java.util.HashSet<>();
+    while (payaras.stream().anyMatch(PayaraServer::isAlive) && (balancer == null || balancer.isAlive())) {
       forever.await(2, java.util.concurrent.TimeUnit.SECONDS);
+      for (int i = 0; i < payaras.size() && nodes > 1; i++) {
+        PayaraServer p = payaras.get(i);
+        if (!p.isAlive() && !stopping && reported.add(p)) {
+          say("Payara Micro node " + (i + 1) + " (" + p.url() + ") stopped unexpectedly; see " + p.log()
+              + ". The balancer sends every request to the other nodes (restart ./run.sh to bring it back).");
+        }
+      }
     }
     if (!stopping) {
-      say("Payara Micro stopped unexpectedly; see " + payara.log());
+      say(balancer != null && !balancer.isAlive() ? "nginx stopped unexpectedly; see " + data.resolve("logs/nginx-error.log")
+          : "Payara Micro stopped unexpectedly; see " + payaras.get(payaras.size() - 1).log());
       System.exit(1);
     }
+  }
+
+  /** NODES: how many Payara Micro nodes (1 = no load balancer, the default). */
+  static int nodes(String value) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 1 && n <= 8) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalStateException("NODES=" + value + ": give a number of Payara Micro nodes from 1 to 8");
   }
 
   /** The master realm's admin password: generated on first start, kept in the data folder. */

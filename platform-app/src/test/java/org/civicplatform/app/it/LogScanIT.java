@@ -35,7 +35,9 @@ class LogScanIT {
     if (Files.isDirectory(runtime)) {
       try (Stream<Path> runs = Files.list(runtime)) {
         for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("run-")).sorted().toList()) {
-          for (String name : List.of("console.log", "keycloak.log")) {
+          // TwoNodesIT's second node and its balancer write their own logs
+          for (String name : List.of("console.log", "keycloak.log", "two-nodes/logs/payara-b.log",
+              "two-nodes/logs/nginx-access.log", "two-nodes/logs/nginx-error.log")) {
             Path log = run.resolve(name);
             if (Files.isRegularFile(log) && Files.getLastModifiedTime(log).toInstant().isAfter(since)) {
               logs.add(log);

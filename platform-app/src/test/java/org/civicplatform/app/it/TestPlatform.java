@@ -122,6 +122,25 @@ public final class TestPlatform {
   public WebArchive war(Map<String, String> extra) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("config_ordinal", "500");
+    config.putAll(config(extra));
+    StringBuilder properties = new StringBuilder();
+    config.forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
+    JavaArchive configJar =
+        ShrinkWrap.create(JavaArchive.class, "civic-it-config.jar")
+            .addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties");
+    File war = new File(System.getProperty("civic.war"));
+    if (!war.isFile()) {
+      throw new UncheckedIOException(new IOException("WAR not built: " + war));
+    }
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addAsLibrary(configJar);
+  }
+
+  /**
+   * The settings that point a platform node at this test platform (plus {@code extra}): the deployment's
+   * configuration jar, or the system properties of a node started with the launcher's {@code PayaraServer}.
+   */
+  public Map<String, String> config(Map<String, String> extra) {
+    Map<String, String> config = new LinkedHashMap<>();
     config.put("db.url", database.jdbcUrl());
     config.put("db.user", EmbeddedDatabase.USER);
     config.put("db.password", EmbeddedDatabase.PASSWORD);
@@ -133,15 +152,6 @@ public final class TestPlatform {
     config.put("platform.registration.limits.sign-up-per-address", "1000000/1h");
     config.put("platform.registration.limits.recovery-per-address", "1000000/1h");
     config.putAll(extra);
-    StringBuilder properties = new StringBuilder();
-    config.forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
-    JavaArchive configJar =
-        ShrinkWrap.create(JavaArchive.class, "civic-it-config.jar")
-            .addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties");
-    File war = new File(System.getProperty("civic.war"));
-    if (!war.isFile()) {
-      throw new UncheckedIOException(new IOException("WAR not built: " + war));
-    }
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addAsLibrary(configJar);
+    return config;
   }
 }

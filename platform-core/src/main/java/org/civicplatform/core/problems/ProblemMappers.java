@@ -113,10 +113,14 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(OptimisticLockException e) {
+      // an expected outcome (two reviewers claim one task, two tabs save one step): one line, no stack trace
+      String requestId = Problems.newRequestId();
+      LOG.info(() -> "409 stale-version, request " + requestId + ": " + path(uri) + " was changed by a concurrent"
+          + " request (" + (e.getEntity() == null ? "optimistic lock" : e.getEntity().getClass().getSimpleName()) + ")");
       return Problems.response("stale-version", 409,
           LocalizedText.of("内容已被修改", "Changed elsewhere"),
           LocalizedText.of("该内容已在别处被修改，请刷新后再保存。", "This was changed elsewhere: reload, then save again."),
-          path(uri), Problems.newRequestId(), List.of());
+          path(uri), requestId, List.of());
     }
   }
 
