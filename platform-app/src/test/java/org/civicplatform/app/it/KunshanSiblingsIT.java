@@ -76,6 +76,9 @@ class KunshanSiblingsIT {
           .getJsonObject(step).toString());
     }
     family.save(second, "housing", houseOwnership("KS2003015678", ZHENG_JUN));
+    // the subject's certificates are required uploads of each child's application
+    family.upload(second, "vocationalCertificate", "职业资格证书.jpg", DocumentsIT.jpeg(640, 480));
+    family.upload(second, "titleCertificate", "职称证书.pdf", DocumentsIT.pdf("Professional title KSZC20180456"));
     family.submit(second);
     assertEquals("匹配", item(family.lookUps(second), "property").getJsonObject("data").getJsonObject("result").getString("zh"));
     assertEquals(new BigDecimal("107.84"), family.points(second).getJsonNumber("total").bigDecimalValue());
