@@ -106,6 +106,10 @@ public final class Backup {
     if (Files.isRegularFile(password)) {
       Files.copy(password, target.resolve("keycloak-admin-password"));
     }
+    // the audit chain's signing key and signed checkpoints (kept outside the database)
+    if (Files.isDirectory(dataDir.resolve("audit"))) {
+      Restore.copyTree(dataDir.resolve("audit"), target.resolve("audit"));
+    }
     return finish(target, p, t0);
   }
 
@@ -145,8 +149,14 @@ public final class Backup {
       p.setProperty("schema.version",
           one(s, "select coalesce(max(version::int), 0)::text from flyway_schema_history where success and version is not null"));
       p.setProperty("audit.rows", one(s, "select count(*)::text from audit_event"));
-      p.setProperty("audit.last-id", Optional.ofNullable(one(s, "select max(id)::text from audit_event")).orElse("-"));
-      p.setProperty("audit.last-hash", Optional.ofNullable(one(s, "select hash from audit_event order by id desc limit 1")).orElse("-"));
+      // the chain's last link (audit_seal since V106; before, the hash column of audit_event)
+      boolean sealed = one(s, "select to_regclass('audit_seal')::text") != null;
+      p.setProperty("audit.last-id", Optional.ofNullable(one(s, sealed
+          ? "select event_id::text from audit_seal order by position desc limit 1"
+          : "select max(id)::text from audit_event")).orElse("-"));
+      p.setProperty("audit.last-hash", Optional.ofNullable(one(s, sealed
+          ? "select hash from audit_seal order by position desc limit 1"
+          : "select hash from audit_event order by id desc limit 1")).orElse("-"));
       p.setProperty("documents.contents", one(s, "select count(*)::text from document_content"));
       p.setProperty("documents.key-ids",
           Optional.ofNullable(one(s, "select string_agg(distinct key_id, ',') from document_content")).orElse("-"));

@@ -122,9 +122,8 @@ public final class TestPlatform {
   public WebArchive war(Map<String, String> extra) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("config_ordinal", "500");
-    config.put("db.url", database.jdbcUrl());
-    config.put("db.user", EmbeddedDatabase.USER);
-    config.put("db.password", EmbeddedDatabase.PASSWORD);
+    config.putAll(database.platformConfig());
+    config.put("platform.audit.checkpoint-dir", dataDir.resolve("audit").toString());
     config.put("keycloak.url", keycloak.url());
     // Every IT sends from 127.0.0.1 into this one database for the whole run (IdentityIT alone asks for some
     // thirty codes in seconds): the per-address abuse limits are lifted here, the per-number ones stay as
