@@ -48,7 +48,8 @@ declare
     v_hash    varchar(64);
     v_deleted bigint;
 begin
-    if p_cutoff > now() - interval '180 days' then
+    -- (a minute's slack for the clock of the node that computed the cutoff)
+    if p_cutoff > now() - interval '180 days' + interval '1 minute' then
         raise exception 'audit rows are kept at least 180 days (cutoff %)', p_cutoff using errcode = '22023';
     end if;
     -- the sealer's lock (AuditSealer.SEAL_LOCK): no batch is appended while the prefix goes
