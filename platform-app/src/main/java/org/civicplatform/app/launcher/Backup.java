@@ -49,8 +49,8 @@ public final class Backup {
       Properties done =
           System.getenv("DB_URL") == null || System.getenv("DB_URL").isBlank()
               ? embedded(Path.of(Launcher.setting("DATA_DIR", "data")).toAbsolutePath(), target)
-              : PgDump.backup(System.getenv("DB_URL"), Launcher.setting("DB_USER", ""),
-                  Launcher.setting("DB_PASSWORD", ""), target);
+              : PgDump.backup(System.getenv("DB_URL"), Launcher.setting("DB_OWNER_USER", Launcher.setting("DB_USER", "")),
+                  Launcher.setting("DB_OWNER_PASSWORD", Launcher.setting("DB_PASSWORD", "")), target);
       Launcher.say("Backup written to " + target + " in " + done.getProperty("seconds") + " s ("
           + done.getProperty("bytes") + " bytes, " + done.getProperty("files") + " files, checksums in "
           + BackupManifest.FILE + ").");

@@ -47,9 +47,9 @@ public final class Restore {
           throw new IllegalStateException("this backup is a pg_dump of an external PostgreSQL: set DB_URL"
               + " (DB_USER, DB_PASSWORD) to the empty database to restore it into");
         }
-        PgDump.restore(backup, dbUrl, Launcher.setting("DB_USER", ""), Launcher.setting("DB_PASSWORD", ""));
-        try (Connection c = DriverManager.getConnection(dbUrl, Launcher.setting("DB_USER", ""),
-            Launcher.setting("DB_PASSWORD", ""))) {
+        PgDump.restore(backup, dbUrl, Launcher.setting("DB_OWNER_USER", Launcher.setting("DB_USER", "")), Launcher.setting("DB_OWNER_PASSWORD", Launcher.setting("DB_PASSWORD", "")));
+        try (Connection c = DriverManager.getConnection(dbUrl, Launcher.setting("DB_OWNER_USER", Launcher.setting("DB_USER", "")),
+            Launcher.setting("DB_OWNER_PASSWORD", Launcher.setting("DB_PASSWORD", "")))) {
           compare(p, c);
         }
       } else {

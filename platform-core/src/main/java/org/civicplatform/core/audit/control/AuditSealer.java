@@ -119,7 +119,7 @@ public class AuditSealer {
                e.occurred_at, e.digest
         from audit_event e
         where e.txid >= ? and not exists (select 1 from audit_seal s where s.event_id = e.id)
-        order by e.id limit """ + BATCH)) {
+        order by e.id limit\s""" + BATCH)) {
       ps.setLong(1, floor);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
