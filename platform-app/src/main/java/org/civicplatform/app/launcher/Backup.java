@@ -75,6 +75,12 @@ public final class Backup {
     requireEmpty(target);
     Files.deleteIfExists(target); // BaseBackup creates it
     Properties p = new Properties();
+    // the audit chain's signing key and signed checkpoints (kept outside the database), copied before the
+    // database: every checkpoint in the backup is then one the backed-up chain already holds
+    Path audit = target.resolveSibling(target.getFileName() + ".audit-" + System.nanoTime());
+    if (Files.isDirectory(dataDir.resolve("audit"))) {
+      Restore.copyTree(dataDir.resolve("audit"), audit);
+    }
     Optional<Integer> running = runningPort(pgdata);
     EmbeddedDatabase started = null;
     try {
@@ -106,9 +112,8 @@ public final class Backup {
     if (Files.isRegularFile(password)) {
       Files.copy(password, target.resolve("keycloak-admin-password"));
     }
-    // the audit chain's signing key and signed checkpoints (kept outside the database)
-    if (Files.isDirectory(dataDir.resolve("audit"))) {
-      Restore.copyTree(dataDir.resolve("audit"), target.resolve("audit"));
+    if (Files.isDirectory(audit)) {
+      Files.move(audit, target.resolve("audit"));
     }
     return finish(target, p, t0);
   }

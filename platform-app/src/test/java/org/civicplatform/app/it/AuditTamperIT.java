@@ -110,15 +110,16 @@ class AuditTamperIT {
   }
 
   @Test
-  void everyAuditedActionIsSealedIntoTheChainAndVerifies() throws Exception {
+  void everyAuditedActionIsSealedIntoTheChainWithinSecondsAndVerifies() throws Exception {
     audited(2);
     JsonObject verdict = verify();
     assertTrue(verdict.getBoolean("intact"), verdict.toString());
     assertTrue(verdict.getBoolean("appendOnly"), "the platform connects as a role that cannot change audit rows");
+    Thread.sleep(2500); // the sealer runs every second
     try (Connection c = TestPlatform.get().database().connect(); Statement s = c.createStatement()) {
       assertEquals(0, scalar(s, "select count(*) from audit_event e where not exists"
-          + " (select 1 from audit_seal x where x.event_id = e.id)"));
-      assertEquals(scalar(s, "select max(position) from audit_seal"), verdict.getJsonNumber("headPosition").longValue());
+          + " (select 1 from audit_seal x where x.event_id = e.id) and e.occurred_at < now() - interval '2 seconds'"));
+      assertTrue(scalar(s, "select max(position) from audit_seal") >= verdict.getJsonNumber("headPosition").longValue());
     }
   }
 
