@@ -234,7 +234,7 @@ class AuditTamperIT {
     JsonObject json = download.object();
     assertFalse(json.getJsonArray("checkpoints").isEmpty());
     assertEquals(json.getString("currentKeyId"), json.getJsonArray("keys").getJsonObject(0).getString("keyId"));
-    assertEquals(403, new Api(base).get("api/audit/export", tenantAdmin).status());
+    assertEquals(403, exportAs(new Api(base), tenantAdmin).status());
     assertEquals(403, new Api(base).get("api/audit/checkpoints", ReviewIT.token("13800000001")).status());
   }
 
@@ -286,7 +286,7 @@ class AuditTamperIT {
   static Path[] download(URL base) throws Exception {
     String admin = ReviewIT.token("platform-admin");
     Api api = new Api(base);
-    Api.Answer export = api.get("api/audit/export", admin);
+    Api.Answer export = exportAs(api, admin);
     assertEquals(200, export.status(), export.body());
     Api.Answer checkpoints = api.get("api/audit/checkpoints", admin);
     assertEquals(200, checkpoints.status(), checkpoints.body());
@@ -294,6 +294,13 @@ class AuditTamperIT {
     Path exportFile = Files.writeString(dir.resolve("audit-export.jsonl"), export.body(), StandardCharsets.UTF_8);
     Path checkpointFile = Files.writeString(dir.resolve("audit-checkpoints.json"), checkpoints.body(), StandardCharsets.UTF_8);
     return new Path[] {exportFile, checkpointFile};
+  }
+
+  /** GET /api/audit/export as curl would ask for it (NDJSON, problems as JSON). */
+  static Api.Answer exportAs(Api api, String token) throws Exception {
+    return Api.send(java.net.http.HttpRequest.newBuilder(api.uri("api/audit/export"))
+        .header("Authorization", "Bearer " + token).header("Accept", "application/x-ndjson, application/problem+json")
+        .timeout(java.time.Duration.ofSeconds(60)).GET().build());
   }
 
   /** The offline verifier as a command (its own JVM), as an inspector runs it: its exit code. */
