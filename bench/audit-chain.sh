@@ -14,7 +14,7 @@ CP="platform-app/target/classes:$(cat platform-app/target/launcher.classpath)"
 WORK=platform-app/target/audit-chain-bench
 mkdir -p "$WORK"
 FLAG="$WORK/seal"; rm -f "$FLAG"
-coproc DBP { java -Xmx512m -Dbench.dir="$WORK" -cp "$CP" bench/audit/ChainBenchDb.java "$PORT" "$FLAG" 2>"$WORK/db.err"; }
+coproc DBP { java -Xmx512m -Dbench.dir="$WORK/db" -cp "$CP" bench/audit/ChainBenchDb.java "$PORT" "$FLAG" 2>"$WORK/db.err"; }
 ready=
 while read -r word _ <&"${DBP[0]}"; do [ "$word" = READY ] && { ready=1; break; }; done
 [ -n "$ready" ] || { echo "database did not start: $(tail -5 "$WORK/db.err")"; exit 1; }

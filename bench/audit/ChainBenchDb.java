@@ -35,7 +35,8 @@ public class ChainBenchDb {
                 c.commit();
                 sealed[0] += Math.max(n, 0);
               } catch (java.sql.SQLException e) {
-                c.rollback(); // the schema is being set up again between series
+                System.err.println("sealer: " + e.getMessage()); // e.g. while the schema is set up again
+                c.rollback();
               }
             }
           }
