@@ -94,9 +94,9 @@ public class AuditResource {
     return Response.ok(cp.toJson()).build();
   }
 
+  // no @Produces: whatever the client accepts, a caller without the role gets 401/403 (not 406); the body is NDJSON
   @GET
   @Path("export")
-  @Produces("application/x-ndjson")
   @RolesAllowed("platform-admin")
   public Response export() {
     sealer.sealNow();
@@ -135,6 +135,6 @@ public class AuditResource {
       }
       w.flush();
     };
-    return Response.ok(body).header("Content-Disposition", "attachment; filename=\"audit-export.jsonl\"").build();
+    return Response.ok(body, "application/x-ndjson").header("Content-Disposition", "attachment; filename=\"audit-export.jsonl\"").build();
   }
 }
