@@ -2,7 +2,8 @@
 # Runs Civic Platform: builds what it needs, then starts embedded PostgreSQL 17, Keycloak 26 and
 # Payara Micro with demo data, and prints the URLs and demo logins. Ctrl-C stops all three.
 # Settings (environment): DATA_DIR (./data), APP_PORT (8080), KEYCLOAK_PORT (8180), DB_PORT (15432),
-# DB_URL/DB_USER/DB_PASSWORD (use that PostgreSQL instead), KEYCLOAK_URL (use that Keycloak instead),
+# DB_URL/DB_USER/DB_PASSWORD (use that PostgreSQL instead; DB_USER is the application role) with
+# DB_OWNER_USER/DB_OWNER_PASSWORD (the schema owner Flyway runs as), KEYCLOAK_URL (use that Keycloak instead),
 # KEYCLOAK_JAVA_HOME (a JDK 21+ for Keycloak), DEMO_DATA (true),
 # NODES (1; NODES=2 starts two Payara Micro nodes on APP_PORT+1, APP_PORT+2 behind a local nginx on APP_PORT).
 #   ./run.sh backup <folder>    backs up DATA_DIR's PostgreSQL (platform data, documents, Keycloak's accounts)

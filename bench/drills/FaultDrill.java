@@ -224,9 +224,9 @@ public class FaultDrill {
     keycloakUrl = keycloak.url();
     payaraConfig.put("platform.demo-data.enabled", "true");
     payaraConfig.put("platform.notifications.outbox-endpoint.enabled", "true");
-    payaraConfig.put("db.url", db.jdbcUrl());
-    payaraConfig.put("db.user", EmbeddedDatabase.USER);
-    payaraConfig.put("db.password", EmbeddedDatabase.PASSWORD);
+    payaraConfig.putAll(db.platformConfig());
+    Folders.deleteRecursively(data.resolve("audit")); // the checkpoints of a former run's chain
+    payaraConfig.put("platform.audit.checkpoint-dir", data.resolve("audit").toString());
     payaraConfig.put("keycloak.url", keycloakUrl);
     say("starting Payara Micro on " + appPort);
     startPayara("payara.log");

@@ -49,8 +49,8 @@ public final class Backup {
       Properties done =
           System.getenv("DB_URL") == null || System.getenv("DB_URL").isBlank()
               ? embedded(Path.of(Launcher.setting("DATA_DIR", "data")).toAbsolutePath(), target)
-              : PgDump.backup(System.getenv("DB_URL"), Launcher.setting("DB_USER", ""),
-                  Launcher.setting("DB_PASSWORD", ""), target);
+              : PgDump.backup(System.getenv("DB_URL"), Launcher.setting("DB_OWNER_USER", Launcher.setting("DB_USER", "")),
+                  Launcher.setting("DB_OWNER_PASSWORD", Launcher.setting("DB_PASSWORD", "")), target);
       Launcher.say("Backup written to " + target + " in " + done.getProperty("seconds") + " s ("
           + done.getProperty("bytes") + " bytes, " + done.getProperty("files") + " files, checksums in "
           + BackupManifest.FILE + ").");
@@ -75,6 +75,12 @@ public final class Backup {
     requireEmpty(target);
     Files.deleteIfExists(target); // BaseBackup creates it
     Properties p = new Properties();
+    // the audit chain's signing key and signed checkpoints (kept outside the database), copied before the
+    // database: every checkpoint in the backup is then one the backed-up chain already holds
+    Path audit = target.resolveSibling(target.getFileName() + ".audit-" + System.nanoTime());
+    if (Files.isDirectory(dataDir.resolve("audit"))) {
+      Restore.copyTree(dataDir.resolve("audit"), audit);
+    }
     Optional<Integer> running = runningPort(pgdata);
     EmbeddedDatabase started = null;
     try {
@@ -105,6 +111,9 @@ public final class Backup {
     Path password = dataDir.resolve("keycloak-admin-password");
     if (Files.isRegularFile(password)) {
       Files.copy(password, target.resolve("keycloak-admin-password"));
+    }
+    if (Files.isDirectory(audit)) {
+      Files.move(audit, target.resolve("audit"));
     }
     return finish(target, p, t0);
   }
@@ -145,8 +154,14 @@ public final class Backup {
       p.setProperty("schema.version",
           one(s, "select coalesce(max(version::int), 0)::text from flyway_schema_history where success and version is not null"));
       p.setProperty("audit.rows", one(s, "select count(*)::text from audit_event"));
-      p.setProperty("audit.last-id", Optional.ofNullable(one(s, "select max(id)::text from audit_event")).orElse("-"));
-      p.setProperty("audit.last-hash", Optional.ofNullable(one(s, "select hash from audit_event order by id desc limit 1")).orElse("-"));
+      // the chain's last link (audit_seal since V106; before, the hash column of audit_event)
+      boolean sealed = one(s, "select to_regclass('audit_seal')::text") != null;
+      p.setProperty("audit.last-id", Optional.ofNullable(one(s, sealed
+          ? "select event_id::text from audit_seal order by position desc limit 1"
+          : "select max(id)::text from audit_event")).orElse("-"));
+      p.setProperty("audit.last-hash", Optional.ofNullable(one(s, sealed
+          ? "select hash from audit_seal order by position desc limit 1"
+          : "select hash from audit_event order by id desc limit 1")).orElse("-"));
       p.setProperty("documents.contents", one(s, "select count(*)::text from document_content"));
       p.setProperty("documents.key-ids",
           Optional.ofNullable(one(s, "select string_agg(distinct key_id, ',') from document_content")).orElse("-"));

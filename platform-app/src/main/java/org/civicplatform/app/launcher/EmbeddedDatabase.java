@@ -21,8 +21,15 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedDatabase implements AutoCloseable {
 
   public static final String DATABASE = "civic";
+  /** The schema owner: Flyway migrates as this role (and backups, benchmarks and diagnostics use it). */
   public static final String USER = "civic";
   public static final String PASSWORD = "civic";
+  /**
+   * The role the platform's connection pool uses: it may only INSERT and SELECT the audit tables (granted by
+   * the owner after each migration, ApplicationRole), so audit rows cannot be changed with its credentials.
+   */
+  public static final String APP_USER = "civic_app";
+  public static final String APP_PASSWORD = "civic_app";
 
   /** Keycloak's database in the same cluster (its own role: the platform cannot read it). */
   public static final String KEYCLOAK_DATABASE = "keycloak";
@@ -66,6 +73,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     EmbeddedDatabase db = new EmbeddedDatabase(builder.start(), dataDirectory.toAbsolutePath());
     db.ensureDatabase(DATABASE, USER, PASSWORD);
+    db.ensureRole(APP_USER, APP_PASSWORD);
     for (String extra : extraDatabases) {
       db.ensureDatabase(extra, USER, PASSWORD);
     }
@@ -76,6 +84,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public Store keycloakStore() throws SQLException {
     ensureDatabase(KEYCLOAK_DATABASE, KEYCLOAK_DATABASE, KEYCLOAK_DATABASE);
     return new Store(jdbcUrl(KEYCLOAK_DATABASE), KEYCLOAK_DATABASE, KEYCLOAK_DATABASE);
+  }
+
+  private void ensureRole(String user, String password) throws SQLException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + user + "'")) {
+      if (!rs.next()) {
+        s.execute("create role " + user + " login password '" + password + "'");
+      }
+    }
+  }
+
+  /** The settings a platform node connects with: the application's role, and the owner for Flyway. */
+  public java.util.Map<String, String> platformConfig() {
+    java.util.Map<String, String> config = new java.util.LinkedHashMap<>();
+    config.put("db.url", jdbcUrl());
+    config.put("db.user", APP_USER);
+    config.put("db.password", APP_PASSWORD);
+    config.put("db.owner.user", USER);
+    config.put("db.owner.password", PASSWORD);
+    return config;
   }
 
   private void ensureDatabase(String name, String user, String password) throws SQLException {

@@ -86,9 +86,7 @@ public final class Launcher {
       say("Starting embedded PostgreSQL 17 (data in " + data.resolve("postgres") + ") …");
       EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), dbPort);
       started.push(db);
-      config.put("db.url", db.jdbcUrl());
-      config.put("db.user", EmbeddedDatabase.USER);
-      config.put("db.password", EmbeddedDatabase.PASSWORD);
+      config.putAll(db.platformConfig());
       dbUrl = db.jdbcUrl();
       keycloakStore = db.keycloakStore();
     } else {
@@ -116,6 +114,8 @@ public final class Launcher {
       say("Using the Keycloak at KEYCLOAK_URL (none started).");
     }
     config.put("keycloak.url", keycloakUrl);
+    // the audit chain's signing key and signed checkpoints: outside the database, with the rest of the data
+    config.put("platform.audit.checkpoint-dir", setting("PLATFORM_AUDIT_CHECKPOINT_DIR", data.resolve("audit").toString()));
     double kcSeconds = seconds(tKc);
 
     long tApp = System.nanoTime();

@@ -47,9 +47,9 @@ public final class Restore {
           throw new IllegalStateException("this backup is a pg_dump of an external PostgreSQL: set DB_URL"
               + " (DB_USER, DB_PASSWORD) to the empty database to restore it into");
         }
-        PgDump.restore(backup, dbUrl, Launcher.setting("DB_USER", ""), Launcher.setting("DB_PASSWORD", ""));
-        try (Connection c = DriverManager.getConnection(dbUrl, Launcher.setting("DB_USER", ""),
-            Launcher.setting("DB_PASSWORD", ""))) {
+        PgDump.restore(backup, dbUrl, Launcher.setting("DB_OWNER_USER", Launcher.setting("DB_USER", "")), Launcher.setting("DB_OWNER_PASSWORD", Launcher.setting("DB_PASSWORD", "")));
+        try (Connection c = DriverManager.getConnection(dbUrl, Launcher.setting("DB_OWNER_USER", Launcher.setting("DB_USER", "")),
+            Launcher.setting("DB_OWNER_PASSWORD", Launcher.setting("DB_PASSWORD", "")))) {
           compare(p, c);
         }
       } else {
@@ -112,6 +112,9 @@ public final class Restore {
       if (Files.isRegularFile(password)) {
         Files.copy(password, dataDir.resolve("keycloak-admin-password"));
       }
+      if (Files.isDirectory(backup.resolve("audit"))) {
+        copyTree(backup.resolve("audit"), dataDir.resolve("audit"));
+      }
       try (EmbeddedDatabase db = EmbeddedDatabase.start(pgdata, 0); Connection c = db.connect()) {
         compare(p, c);
       }
@@ -139,7 +142,8 @@ public final class Restore {
     }
     String lastId = expected.getProperty("audit.last-id", "-");
     if (!lastId.equals("-")) {
-      String hash = Backup.one(c, "select hash from audit_event where id = ?::bigint", lastId);
+      String hash = Backup.one(c, Backup.one(c, "select to_regclass(?)::text", "audit_seal") != null
+          ? "select hash from audit_seal where event_id = ?::bigint" : "select hash from audit_event where id = ?::bigint", lastId);
       String purged;
       try (java.sql.Statement s = c.createStatement();
           java.sql.ResultSet rs = s.executeQuery("select max(purged_through_id)::text from audit_checkpoint")) {
@@ -153,7 +157,7 @@ public final class Restore {
     }
   }
 
-  private static void copyTree(Path source, Path target) throws IOException {
+  static void copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path from : walk.sorted().toList()) {
         Path to = target.resolve(source.relativize(from).toString());

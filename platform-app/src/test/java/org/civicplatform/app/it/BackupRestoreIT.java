@@ -79,9 +79,8 @@ class BackupRestoreIT {
             restored.resolve("keycloak"), TestPlatform.freePort(), "realms/demo", "drill-admin",
             "http://localhost:8080", db.keycloakStore(), restored.resolve("logs/keycloak.log"))) {
       Map<String, String> config = new LinkedHashMap<>();
-      config.put("db.url", db.jdbcUrl());
-      config.put("db.user", EmbeddedDatabase.USER);
-      config.put("db.password", EmbeddedDatabase.PASSWORD);
+      config.putAll(db.platformConfig());
+      config.put("platform.audit.checkpoint-dir", restored.resolve("audit").toString());
       config.put("keycloak.url", keycloak.url());
       try (PayaraServer payara = PayaraServer.start(Path.of(System.getProperty("payara.micro.jar")),
           Path.of(System.getProperty("civic.war")), TestPlatform.freePort(), restored.resolve("run/payara"), config,

@@ -141,9 +141,8 @@ public final class TestPlatform {
    */
   public Map<String, String> config(Map<String, String> extra) {
     Map<String, String> config = new LinkedHashMap<>();
-    config.put("db.url", database.jdbcUrl());
-    config.put("db.user", EmbeddedDatabase.USER);
-    config.put("db.password", EmbeddedDatabase.PASSWORD);
+    config.putAll(database.platformConfig()); // the application role, and the owner Flyway runs as
+    config.put("platform.audit.checkpoint-dir", dataDir.resolve("audit").toString());
     config.put("keycloak.url", keycloak.url());
     // Every IT sends from 127.0.0.1 into this one database for the whole run (IdentityIT alone asks for some
     // thirty codes in seconds): the per-address abuse limits are lifted here, the per-number ones stay as

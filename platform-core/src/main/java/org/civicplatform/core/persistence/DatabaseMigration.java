@@ -16,6 +16,12 @@ import org.flywaydb.core.Flyway;
  * else starts. {@code db.url}, {@code db.user}, {@code db.password} come from MicroProfile Config
  * ({@code DB_URL} etc. in the environment). The pool validates connections, so it recovers by itself
  * when PostgreSQL comes back after a restart or crash.
+ *
+ * <p>Two roles (issue 22): the pool connects as the application's role ({@code db.user}); Flyway connects
+ * as the schema owner ({@code db.owner.user}, {@code db.owner.password}; {@code DB_OWNER_USER} …) and then
+ * grants the application's role what {@link ApplicationRole} lists — on the audit tables INSERT and SELECT
+ * only. Without an owner configured, both are {@code db.user} and audit rows are not protected by the
+ * database (logged, and {@code GET /api/audit/verify} answers {@code appendOnly: false}).
  */
 @DataSourceDefinition(
     name = DatabaseMigration.DATA_SOURCE,
@@ -56,12 +62,28 @@ public class DatabaseMigration {
   @PostConstruct
   void migrate() {
     long start = System.nanoTime();
-    var result =
-        Flyway.configure(getClass().getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    String url = config.getValue("db.url", String.class);
+    String appUser = config.getValue("db.user", String.class);
+    java.util.Optional<String> owner = config.getOptionalValue("db.owner.user", String.class)
+        .filter(o -> !o.isBlank() && !o.equals(appUser));
+    var flyway = Flyway.configure(getClass().getClassLoader()).locations("classpath:db/migration");
+    if (owner.isPresent()) {
+      flyway.dataSource(url, owner.get(), config.getOptionalValue("db.owner.password", String.class).orElse(""));
+    } else {
+      flyway.dataSource(dataSource);
+      LOG.warning("db.owner.user is not set: the schema is migrated as db.user " + appUser + ", which may then"
+          + " change and delete audit rows (set DB_OWNER_USER / DB_OWNER_PASSWORD to the schema owner)");
+    }
+    var result = flyway.load().migrate();
+    if (owner.isPresent()) {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, owner.get(),
+          config.getOptionalValue("db.owner.password", String.class).orElse(""))) {
+        ApplicationRole.grant(c, appUser);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("cannot grant the application's role " + appUser + " its rights: " + e.getMessage(), e);
+      }
+    }
     LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
         + result.migrationsExecuted + " migrations applied in "
         + (System.nanoTime() - start) / 1_000_000 + " ms)");

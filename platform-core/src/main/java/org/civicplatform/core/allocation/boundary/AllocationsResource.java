@@ -28,6 +28,7 @@ import org.civicplatform.core.problems.ProblemException;
 public class AllocationsResource {
 
   @Inject Allocations allocations;
+  @Inject org.civicplatform.core.audit.control.AuditCheckpoints checkpoints;
 
   @PathParam("tenant")
   String tenant;
@@ -62,7 +63,11 @@ public class AllocationsResource {
   @POST
   @Path("{id}/publish")
   public JsonObject publish(@PathParam("id") String id) {
-    return allocations.publish(tenant, uuid(id));
+    JsonObject run = allocations.publish(tenant, uuid(id));
+    // the audit chain's head, with the publication's own audit row, signed now and shown with the result
+    var checkpoint = checkpoints.signAfter("allocation.publish");
+    return checkpoint == null ? run
+        : jakarta.json.Json.createObjectBuilder(run).add("auditCheckpoint", checkpoint.toJson()).build();
   }
 
   /** The re-run bundle (JSON) of a published run, to check with the VerifyBundle command. */

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Deletes audit rows older than the retention period ({@code platform.audit.retention-days}, default 365,
  * never less than {@value #MINIMUM_DAYS}) as a prefix of the chain, leaving a checkpoint with the hash of the
- * last deleted row and an {@code audit.purge} row in the chain that confirms it.
+ * last deleted row and an {@code audit.purge} row in the chain that confirms it. The database enforces the
+ * floor too: {@code audit_purge} refuses a cutoff younger than 180 days.
  */
 @ApplicationScoped
 public class AuditRetention {
@@ -25,8 +26,9 @@ public class AuditRetention {
   /** The issue's floor: audit rows are kept at least this long whatever the configuration says. */
   public static final int MINIMUM_DAYS = 180;
 
-  @PersistenceContext EntityManager em;
-  @Inject AuditTrail audit;
+  @Inject AuditSealer sealer;
+  @Inject Store store;
+  @Inject AuditCheckpoints checkpoints;
 
   @Inject
   @ConfigProperty(name = "platform.audit.retention-days", defaultValue = "365")
@@ -35,7 +37,7 @@ public class AuditRetention {
   private final Clock clock = Clock.systemUTC();
 
   /** What one purge did. */
-  public record Purge(Instant cutoff, long deletedRows, Long purgedThroughId, int retentionDays) {}
+  public record Purge(Instant cutoff, long deletedRows, Long purgedThroughId, int retentionDays, Long purgedThroughPosition) {}
 
   /** The retention period in force: the configured one, raised to the minimum when set lower. */
   public static int effectiveDays(int configured) {
@@ -50,40 +52,41 @@ public class AuditRetention {
     return days;
   }
 
-  @Transactional
+  /**
+   * Seals what is pending, then removes the prefix through {@code audit_purge} (SECURITY DEFINER, V106: the
+   * application's role cannot delete audit rows itself), then signs a checkpoint of the new start.
+   */
   public Purge purge() {
     int days = retentionDays();
     Instant cutoff = clock.instant().minus(Duration.ofDays(days));
-    em.createNativeQuery("select pg_advisory_xact_lock(" + AuditTrail.CHAIN_LOCK + ")").getSingleResult();
-    // only a prefix of the chain may go: up to (not including) the first row that is still young enough
-    @SuppressWarnings("unchecked")
-    List<Object> bound = em.createNativeQuery("""
-            select coalesce((select min(id) - 1 from audit_event where occurred_at >= ?1),
-                            (select max(id) from audit_event))""")
-        .setParameter(1, java.sql.Timestamp.from(cutoff)).getResultList();
-    Long through = bound.isEmpty() || bound.get(0) == null ? null : ((Number) bound.get(0)).longValue();
-    if (through == null) {
-      return new Purge(cutoff, 0, null, days);
+    sealer.sealNow();
+    Purge purge = store.purge(cutoff, days);
+    if (purge.deletedRows() > 0) {
+      LOG.info("audit retention: deleted " + purge.deletedRows() + " rows older than " + cutoff + " (through id "
+          + purge.purgedThroughId() + ", position " + purge.purgedThroughPosition() + ")");
+      checkpoints.signAfter("retention");
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> last = em.createNativeQuery("select hash, (select count(*) from audit_event where id <= ?1) from audit_event where id = ?1")
-        .setParameter(1, through).getResultList();
-    if (last.isEmpty() || ((Number) last.get(0)[1]).longValue() == 0) {
-      return new Purge(cutoff, 0, null, days);
+    return purge;
+  }
+
+  /** The purge's own transaction. */
+  @ApplicationScoped
+  public static class Store {
+
+    @PersistenceContext EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Purge purge(Instant cutoff, int days) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows = em.createNativeQuery(
+              "select purged_through_position, purged_through_id, deleted_rows from audit_purge(?1)")
+          .setParameter(1, java.sql.Timestamp.from(cutoff)).getResultList();
+      if (rows.isEmpty()) {
+        return new Purge(cutoff, 0, null, days, null);
+      }
+      Object[] row = rows.get(0);
+      return new Purge(cutoff, ((Number) row[2]).longValue(), ((Number) row[1]).longValue(), days,
+          ((Number) row[0]).longValue());
     }
-    String lastHash = (String) last.get(0)[0];
-    long count = ((Number) last.get(0)[1]).longValue();
-    Instant now = clock.instant();
-    // the confirmation row first (it links to the newest row), then the prefix goes
-    audit.record(null, "system", "system", "audit.purge", "audit_event", Long.toString(through), lastHash);
-    em.createNativeQuery("""
-            insert into audit_checkpoint (purged_through_id, last_hash, purged_rows, cutoff, created_at)
-            values (?1, ?2, ?3, ?4, ?5)""")
-        .setParameter(1, through).setParameter(2, lastHash).setParameter(3, count)
-        .setParameter(4, java.sql.Timestamp.from(cutoff)).setParameter(5, java.sql.Timestamp.from(now))
-        .executeUpdate();
-    int deleted = em.createNativeQuery("delete from audit_event where id <= ?1").setParameter(1, through).executeUpdate();
-    LOG.info("audit retention: deleted " + deleted + " rows older than " + cutoff + " (through id " + through + ")");
-    return new Purge(cutoff, deleted, through, days);
   }
 }

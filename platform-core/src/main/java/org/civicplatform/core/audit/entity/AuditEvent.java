@@ -9,8 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One line of the append-only audit trail (审计): who did what to which record, when. Rows are never
- * updated or deleted by the application.
+ * One line of the append-only audit trail (审计): who did what to which record, when. The application's
+ * database role may only insert and read these rows; {@code audit_seal} chains them (AuditSealer). The
+ * columns prev_hash and hash hold the links of rows chained before the sealer (V106 copied them).
  */
 @Entity
 @Table(name = "audit_event")
@@ -47,12 +48,6 @@ public class AuditEvent {
   @Column(name = "digest")
   private String digest;
 
-  @Column(name = "prev_hash")
-  private String prevHash;
-
-  @Column(name = "hash")
-  private String hash;
-
   protected AuditEvent() {}
 
   public AuditEvent(
@@ -67,12 +62,6 @@ public class AuditEvent {
     this.requestId = requestId;
     this.occurredAt = at;
     this.digest = digest;
-  }
-
-  /** Links this row into the audit hash chain (set once, before it is written). */
-  public void chain(String previousHash, String ownHash) {
-    this.prevHash = previousHash;
-    this.hash = ownHash;
   }
 
   public Long id() {
@@ -109,14 +98,6 @@ public class AuditEvent {
 
   public String digest() {
     return digest;
-  }
-
-  public String prevHash() {
-    return prevHash;
-  }
-
-  public String hash() {
-    return hash;
   }
 
   public String action() {
