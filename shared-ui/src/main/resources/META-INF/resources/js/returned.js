@@ -14,7 +14,8 @@ export function returnNotice(def, app, route = null) {
     const step = def.steps.find((s) => s.id === stepId);
     const section = step?.sections.find((s) => s.id === sectionId);
     const field = section?.fields.find((f) => f.id === fieldId);
-    return [step, section, field].filter(Boolean).map((x) => loc(x.title || x.label)).join(' · ') || path;
+    const names = [step, section, field].filter(Boolean).map((x) => loc(x.title || x.label));
+    return names.filter((n, i) => n !== names[i - 1]).join(' · ') || path; // 先进典型 · 有无先进典型, not twice
   };
   const firstStep = returned.flatMap((r) => r.returnFields || []).map((p) => String(p).split('.')[0])[0];
   // on the family home (route given) one per returned child: classes only; in the wizard: ids

@@ -114,11 +114,7 @@ class SimingApplicationIT {
   /** Every step answered and the documents the seed marks * uploaded (the rental contract for 公租房/廉租房). */
   void fill(String app, String students, String guardians, String housing) throws Exception {
     fillAnswers(app, students, guardians, housing);
-    String child = app.split("/")[4];
-    SimingFlow.uploadHouseholdDocuments(api(), parent(), child);
-    if (housing.contains("PUBLIC_RENTAL") || housing.contains("LOW_RENT")) {
-      assertEquals(201, SimingFlow.upload(api(), parent(), child, "rentalContract", "租房合同.png", SimingFlow.png()).status());
-    }
+    SimingFlow.uploadRequiredDocuments(api(), parent(), app.split("/")[4], housing);
   }
 
   void fillAnswers(String app, String students, String guardians, String housing) throws Exception {

@@ -278,8 +278,7 @@ class SimingBrowserIT extends BrowserTest {
       assertTrue(saved.status() == 200, step[0] + ": " + saved.body());
     }
     String childId = child.object().getString("id");
-    SimingFlow.uploadHouseholdDocuments(api, parent, childId);
-    assertTrue(SimingFlow.upload(api, parent, childId, "rentalContract", "租房合同.png", SimingFlow.png()).status() == 201);
+    SimingFlow.uploadRequiredDocuments(api, parent, childId, SimingApplicationIT.RENTAL);
     Api.Answer submitted = SimingFlow.confirmedSubmit(api, parent, app, phone, null);
     assertTrue(submitted.status() == 200, submitted.body());
     String applicationId = submitted.object().getString("id");

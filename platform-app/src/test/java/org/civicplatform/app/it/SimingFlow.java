@@ -87,6 +87,17 @@ final class SimingFlow {
     }
   }
 
+  /** The household documents and what the housing step's answer (JSON) asks for: 租房合同, 其他证明. */
+  static void uploadRequiredDocuments(Api api, String token, String childId, String housing) throws Exception {
+    uploadHouseholdDocuments(api, token, childId);
+    if (housing.contains("PUBLIC_RENTAL") || housing.contains("LOW_RENT")) {
+      assertEquals(201, upload(api, token, childId, "rentalContract", "租房合同.png", png()).status());
+    }
+    if (housing.contains("\"OTHER\"")) {
+      assertEquals(201, upload(api, token, childId, "otherProof", "证明.png", png()).status());
+    }
+  }
+
   /** A small PNG photo of a household-register page (a drawn rectangle is enough for the content checks). */
   static byte[] png() throws Exception {
     java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);

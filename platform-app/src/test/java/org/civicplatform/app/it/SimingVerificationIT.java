@@ -92,14 +92,7 @@ class SimingVerificationIT {
     save(app, "housing", housing);
     save(app, "proof", "{\"notes\": {}}");
     save(app, "submit", "{\"pledge\": {\"creditPledge\": true}}");
-    String child = app.split("/")[4];
-    SimingFlow.uploadHouseholdDocuments(api(), parent(), child);
-    if (housing.contains("PUBLIC_RENTAL") || housing.contains("LOW_RENT")) {
-      assertEquals(201, SimingFlow.upload(api(), parent(), child, "rentalContract", "租房合同.png", SimingFlow.png()).status());
-    }
-    if (housing.contains("\"OTHER\"")) {
-      assertEquals(201, SimingFlow.upload(api(), parent(), child, "otherProof", "证明.png", SimingFlow.png()).status());
-    }
+    SimingFlow.uploadRequiredDocuments(api(), parent(), app.split("/")[4], housing);
     submit(app);
   }
 

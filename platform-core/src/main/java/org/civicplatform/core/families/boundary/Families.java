@@ -67,7 +67,8 @@ public class Families {
     }
     String name = Spaces.strip(input.name());
     String idNumber = Spaces.strip(input.idNumber());
-    List<org.civicplatform.spi.form.Option> stages = tenants.require(tenant).stages();
+    org.civicplatform.spi.TenantModule module = tenants.require(tenant);
+    List<org.civicplatform.spi.form.Option> stages = module.stages();
     if (input.stage() == null || stages.stream().noneMatch(s -> s.code().equals(input.stage()))) {
       errors.add(new Problem.InvalidField("stage", "stage.unknown",
           "请选择学段（" + String.join("或", stages.stream().map(s -> s.label().zh()).toList()) + "）。",
@@ -88,14 +89,13 @@ public class Families {
     }
     if (errors.isEmpty()) {
       // the tenant's own checks of a new child (e.g. the age window of the stage)
-      tenants.require(tenant).rules().checkChild(input.stage(), name, input.idType(), idNumber.toUpperCase(), schoolYear)
+      module.rules().checkChild(input.stage(), name, input.idType(), idNumber.toUpperCase(), schoolYear)
           .forEach(e -> errors.add(new Problem.InvalidField(e.field(), e.code(), e.message().zh(), e.message().en())));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
     String normalisedId = idNumber.toUpperCase();
-    org.civicplatform.spi.TenantModule module = tenants.require(tenant);
     if (registrations.registeredAlready(module, normalisedId, null)) {
       var text = module.rules().childAlreadyRegistered();
       throw ProblemException.conflict("child-already-registered", text.zh(), text.en());

@@ -222,7 +222,7 @@ public class Reviews {
       StringBuilder sql = new StringBuilder("select id from application where tenant_id = ?1 and (");
       List<String> documents = new ArrayList<>();
       for (String path : paths) {
-        documents.add(containing(path, q.replaceAll("\\s", "")));
+        documents.add(org.civicplatform.core.applications.control.AnswerPaths.containing(path, q.replaceAll("\\s", "")));
       }
       for (int i = 0; i < documents.size(); i++) {
         sql.append(i > 0 ? " or " : "").append("answers @> cast(?").append(i + 2).append(" as jsonb)");
@@ -238,13 +238,6 @@ public class Reviews {
     return found;
   }
 
-  /**
-   * The JSON an application's answers contain when {@code path} ({@code step.section.field}; a section
-   * written {@code section[]} is a list, any entry of which may hold the value) has the value {@code q}.
-   */
-  static String containing(String path, String q) {
-    return org.civicplatform.core.applications.control.AnswerPaths.containing(path, q);
-  }
 
   /** The applications whose child has this full ID number (any case) or this name (as registered). */
   private List<UUID> applicationsOfChild(List<String> tenantIds, String q) {

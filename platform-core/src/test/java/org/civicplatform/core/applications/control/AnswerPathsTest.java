@@ -34,4 +34,9 @@ class AnswerPathsTest {
     assertEquals("{\"students\":{\"student\":[{\"idNumber\":\"A1\"}]}}", AnswerPaths.containing("students.student[].idNumber", "A1"));
     assertEquals("{\"guardians\":{\"guardian1\":{\"idNumber\":\"G1\"}}}", AnswerPaths.containing("guardians.guardian1.idNumber", "G1"));
   }
+
+  @Test
+  void quotesAndBackslashesInTheSearchTextStayText() {
+    assertEquals("{\"a\":{\"b\":{\"c\":\"x\\\"}\\\\\"}}}", AnswerPaths.containing("a.b.c", "x\"}\\"));
+  }
 }
